@@ -1,0 +1,40 @@
+# annals: the two set-up commands are `make run` (demo) and `make test` (whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: run test install services lint bench clean
+
+$(BIN)/annals: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/annals
+
+## make run: ingest the shipped demo corpus into $(DEMO_DB) and show what was stored
+run: install
+	rm -f $(DEMO_DB)
+	$(BIN)/annals ingest examples/corpus --db $(DEMO_DB)
+	$(BIN)/annals docs --db $(DEMO_DB)
+
+## make test: start the services the tests need (PostgreSQL) and run the whole suite
+test: install
+	. scripts/test-services.sh && $(BIN)/python -m pytest
+
+services:
+	. scripts/test-services.sh && env | grep ANNALS_TEST
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: install
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/html_extraction.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache

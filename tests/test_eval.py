@@ -1,0 +1,56 @@
+"""``annals eval`` on the seed corpus and on the demo corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from annals.eval.docs import same_date, same_outlet
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_outlet_and_date_comparison_rules():
+    assert same_outlet("The Epoch Times", "Epoch Times") and same_outlet("REUTERS", "Reuters")
+    assert same_outlet(None, None) and not same_outlet("Reuters", None)
+    assert same_date("2021-06-28", "2021") and same_date("2021", "2021")
+    assert not same_date("2021", "2021-06-28") and not same_date("2022-01-01", "2021")
+    assert same_date(None, None) and not same_date("2021", None)
+
+
+def run_eval(corpus: Path, gold: Path) -> dict:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annals",
+            "eval",
+            "--corpus",
+            str(corpus),
+            "--gold",
+            str(gold),
+            "--json",
+        ],
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_seed_outlets_and_dates(shared):
+    scores = run_eval(shared / "corpus/seeds", shared / "gold/seeds")["docs"]
+    print("seed docs:", scores)
+    assert scores["n"] == 5
+    assert scores["outlet_and_published"] >= 0.8  # at least 4 of the 5 articles
+    assert scores["languages"] >= 0.8
+
+
+def test_demo_corpus_metadata():
+    scores = run_eval(ROOT / "examples/corpus", ROOT / "examples/gold/demo")["docs"]
+    print("demo docs:", scores)
+    assert scores["n"] >= 12
+    assert scores["outlet_and_published"] >= 0.9
+    assert scores["languages"] >= 0.9
