@@ -1,0 +1,1 @@
+"""Event coding: the CAMEO codebook, predicate lexicons and cue words."""
