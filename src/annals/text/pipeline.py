@@ -1,0 +1,93 @@
+"""The text stage: languages, sentences, time expressions and sentence dates of one article."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from annals.records import LanguageRun, Sentence, TextAnalysis
+from annals.text.langid import document_languages, language_runs
+from annals.text.normalise import han_script, normalise
+from annals.text.sentences import paragraph_spans, sentence_spans
+from annals.text.times import Hit, Span, expressions, find_times
+from annals.text.when import RANK, enclosing, parse_published
+
+
+def _matching_view(text: str, runs: tuple[LanguageRun, ...]) -> str:
+    """``text`` with its Chinese runs in simplified characters (same length)."""
+    if not any(r.lang == "zh" for r in runs):
+        return text
+    return "".join(
+        normalise(text[r.start : r.end]) if r.lang == "zh" else text[r.start : r.end] for r in runs
+    )
+
+
+def _spans(text: str, runs: tuple[LanguageRun, ...]) -> list[Span]:
+    out = []
+    for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        for r in runs:
+            a, b = max(p_start, r.start), min(p_end, r.end)
+            if a < b:
+                out.extend(Span(s, e, r.lang, index) for s, e in sentence_spans(text, a, b, r.lang))
+    return out
+
+
+def _script(chunk: str, normalised: str) -> Literal["Hans", "Hant", "mixed"]:
+    """Script of a Chinese sentence; one that ``t2s`` leaves alone is simplified."""
+    return "Hans" if chunk == normalised else han_script(chunk)
+
+
+def _own_date(hits: list[Hit]) -> Hit | None:
+    dated = [h for h in hits if h.when]
+    if not dated:
+        return None
+    return min(dated, key=lambda h: (h.when.last is not None, -RANK[h.when.prec], h.start))  # type: ignore[union-attr]
+
+
+def analyse(text: str, published: str | None, lang_hint: str | None = None) -> TextAnalysis:
+    """Analyse one article: language runs, sentences with their dates, and time expressions.
+
+    ``published`` is an ISO date (``2022-09-15``, ``2022-09`` or ``2022``) or None; relative
+    expressions resolve against it at no finer precision than it has. ``lang_hint`` labels text
+    whose language cannot be told from the text itself.
+    """
+    runs = language_runs(text)
+    if lang_hint:
+        runs = tuple(
+            LanguageRun(r.start, r.end, lang_hint, r.script) if r.lang == "und" else r for r in runs
+        )
+    norm = _matching_view(text, runs)
+    spans = _spans(text, runs)
+    pub = parse_published(published)
+    hits = find_times(norm, spans, pub)
+    sentences: list[Sentence] = []
+    times = []
+    for i, (span, sent_hits) in enumerate(zip(spans, hits, strict=True)):
+        times.extend(expressions(text, sent_hits))
+        own = _own_date(sent_hits)
+        prev = sentences[-1] if sentences else None
+        if own is not None and own.when is not None:
+            date, precision = enclosing(own.when)
+            source = "own"
+        elif prev and prev.paragraph == span.paragraph and prev.date_source in ("own", "carried"):
+            date, precision, source = prev.date, prev.date_precision, "carried"
+        elif pub is not None:
+            date, precision, source = pub.value(), pub.prec, "published"
+        else:
+            date = precision = source = None
+        chunk = text[span.start : span.end]
+        sentences.append(
+            Sentence(
+                index=i,
+                start=span.start,
+                end=span.end,
+                text=chunk,
+                lang=span.lang,
+                paragraph=span.paragraph,
+                script=_script(chunk, norm[span.start : span.end]) if span.lang == "zh" else None,
+                normalised=norm[span.start : span.end],
+                date=date,
+                date_precision=precision,  # type: ignore[arg-type]
+                date_source=source,  # type: ignore[arg-type]
+            )
+        )
+    return TextAnalysis(runs, tuple(sentences), tuple(times), document_languages(text, runs))
