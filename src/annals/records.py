@@ -24,7 +24,7 @@ class RawArticle:
 
     text: str
     source: str
-    """Where it was read from: a path, ``path:line`` for JSONL, ``path#record`` for WARC, or ``-``."""
+    """Where it was read from: a path, ``path:line`` (JSONL), ``path#record`` (WARC), or ``-``."""
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
@@ -127,7 +127,9 @@ class Mention:
     """Country (ISO3) or organisation code (UN, NATO, ...); None when unknown."""
     sector: str | None
     """CAMEO-style sector (GOV, MIL, LEG, PTY, MED, CVL, ...); None for a state as a whole."""
-    kind: Literal["state", "person", "organisation", "agent", "seat", "role"]
+    kind: Literal["state", "person", "organisation", "agent", "seat", "role", "place"]
+    """``seat``: a capital or government seat standing for its government ("the Kremlin");
+    ``place``: a city or region (its civilians when it is acted upon; a place when after "in")."""
     how: Literal["alias", "role", "title", "agent", "ner", "coref"]
     commentator: bool = False
     """An analyst, scholar or journalist: never the source of an event."""
@@ -136,3 +138,32 @@ class Mention:
     def actor_code(self) -> str:
         """CAMEO-style actor code: country plus sector, e.g. ``RUSGOV``, ``NATO``."""
         return (self.code or "") + (self.sector or "") if self.sector != "IGO" else self.code or ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A CAMEO-coded act of a source actor towards a target actor, with its evidence."""
+
+    sentence: int
+    start: int
+    end: int
+    """Character span of the evidence (at least the predicate; usually source to target)."""
+    text: str
+    """The evidence words: ``document.text[start:end]``."""
+    source: Mention
+    target: Mention
+    cameo: str
+    root: str
+    plover: str
+    quad_class: int
+    goldstein: float
+    negated: bool = False
+    modality: str | None = None
+    """``intent``, ``appeal``, ``demand``, ``threaten``, ``future``, ``possible`` or None."""
+    date: str | None = None
+    date_precision: Precision | None = None
+    place: str | None = None
+    confidence: float = 0.5
+    predicate: str = ""
+    """The words the act was read from ("met", "refused to condemn", "会见")."""
+    lang: str = "en"
