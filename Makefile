@@ -15,11 +15,14 @@ $(BIN)/annals: pyproject.toml
 
 install: $(BIN)/annals
 
-## make run: ingest the shipped demo corpus into $(DEMO_DB) and show what was stored
+## make run: ingest the shipped demo corpus into $(DEMO_DB), run every stage, show the result
 run: install
 	rm -f $(DEMO_DB)
 	$(BIN)/annals ingest examples/corpus --db $(DEMO_DB)
+	$(BIN)/annals extract --db $(DEMO_DB)
 	$(BIN)/annals docs --db $(DEMO_DB)
+	$(BIN)/annals actors --db $(DEMO_DB) --limit 15
+	$(BIN)/annals events --db $(DEMO_DB) --pair CHN-RUS --limit 25
 
 ## make test: start the services the tests need (PostgreSQL) and run the whole suite
 test: install
@@ -35,6 +38,9 @@ lint: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/html_extraction.py
+	$(BIN)/python bench/text.py
+	$(BIN)/python bench/actors.py
+	$(BIN)/python bench/pipeline.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache

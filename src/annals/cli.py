@@ -204,11 +204,23 @@ def docs(
 def show(
     doc_id: Annotated[str, typer.Argument(metavar="DOC", help="Document id or its prefix.")],
     db: DbOption = DEFAULT_DB,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Sentences with language, script and date.")
+    ] = False,
+    actors: Annotated[
+        bool, typer.Option("--actors", help="Each actor mention and what it resolved to.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one document: metadata (and how each field was found) and text."""
     with open_store(db) as store:
         doc = store.document(doc_id)
+        rows = store.sentences(doc.id) if sentences else store.mentions(doc.id) if actors else []
+    if sentences or actors:
+        if not rows:
+            err.print("not processed yet: run `annals extract` first")
+        _show_rows(doc, rows, sentences, as_json)
+        return
     if as_json:
         print_json(document_json(doc, full_text=True))
         return
@@ -231,6 +243,258 @@ def show(
     out.print(table)
     out.print()
     sys.stdout.write(doc.text + "\n")
+
+
+def _show_rows(doc, rows: list[dict], sentences: bool, as_json: bool) -> None:
+    for row in rows:
+        row["text"] = doc.text[row["start"] : row["end"]]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{doc.id[:12]} {doc.title or doc.source or ''}", title_justify="left")
+    if sentences:
+        for column in ("#", "lang", "script", "date", "how", "sentence"):
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(
+                str(r["idx"]),
+                r["lang"],
+                r["script"] or "",
+                f"{r['date'] or '—'} ({r['date_precision'] or '-'})",
+                r["date_source"] or "",
+                r["text"],
+            )
+    else:
+        for column in ("sent", "mention", "resolved to", "code", "sector", "kind", "how"):
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(
+                str(r["sentence"]),
+                r["text"],
+                r["name"],
+                r["code"] or "—",
+                r["sector"] or "",
+                r["kind"],
+                r["how"],
+            )
+    out.print(table)
+
+
+@app.command()
+def extract(
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Processes to use.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Run every stage after ingest on documents not yet processed by this pipeline version."""
+    from annals.pipeline import extract_pending
+
+    started = time.perf_counter()
+    with open_store(db) as store:
+        progress = Progress(
+            TextColumn("[bold]extract"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TextColumn("{task.fields[events]} events"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or as_json or not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("extract", total=None, events=0)
+
+            def on_progress(report, total: int) -> None:
+                progress.update(
+                    task,
+                    total=total,
+                    completed=report.processed + report.failed,
+                    events=report.events,
+                )
+
+            report = extract_pending(store, workers, on_progress)
+    elapsed = time.perf_counter() - started
+    if as_json:
+        print_json(
+            {
+                "processed": report.processed,
+                "events": report.events,
+                "failed": report.failed,
+                "seconds": round(elapsed, 3),
+            }
+        )
+    elif not quiet:
+        for doc_id, reason in report.failures or []:
+            err.print(f"[red]failed[/red] {doc_id[:12]}: {reason}", soft_wrap=True)
+        err.print(
+            f"{report.processed} documents processed, {report.events} events, "
+            f"{report.failed} failed ({elapsed:.1f}s)"
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def event_json(e) -> dict:
+    """A stored event as a JSON-ready dict."""
+    return dict(e.__dict__)
+
+
+EVENT_COLUMNS = (
+    "date",
+    "source_name",
+    "source_code",
+    "cameo",
+    "negated",
+    "target_name",
+    "target_code",
+    "outlet",
+    "text",
+)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Either side: code, entity id or name.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source code (RUS) or entity id.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target code (CHN) or entity id.")] = None,
+    pair: Annotated[
+        str | None, typer.Option(help="Country pair A-B, either direction (RUS-CHN).")
+    ] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or root prefix (04, 042).")] = None,
+    since: Annotated[str | None, typer.Option(help="Event date on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Event date on or before.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Reported by this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+    output: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+    as_json: JsonOption = False,
+) -> None:
+    """List events, filtered, as a table, CSV or JSON lines."""
+    filters = {
+        "actor": actor,
+        "source": source,
+        "target": target,
+        "code": code,
+        "since": since,
+        "until": until,
+        "outlet": outlet,
+    }
+    with open_store(db) as store:
+        if pair:
+            a, _, b = pair.partition("-")
+            rows = store.events(**{**filters, "source": a, "target": b}, limit=None)
+            rows += store.events(**{**filters, "source": b, "target": a}, limit=None)
+            rows = sorted(rows, key=lambda e: (e.date or "", e.id))[offset : offset + limit]
+        else:
+            rows = store.events(**filters, limit=limit, offset=offset)
+    if as_json or output == "jsonl":
+        for e in rows:
+            sys.stdout.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
+        return
+    if output == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(event_json(rows[0]) if rows else []))
+        if rows:
+            writer.writeheader()
+        for e in rows:
+            writer.writerow(event_json(e))
+        return
+    table = Table(title=f"{len(rows)} events", title_justify="left")
+    for column in ("date", "source", "CAMEO", "target", "outlet", "evidence"):
+        table.add_column(column, overflow="fold")
+    for e in rows:
+        table.add_row(
+            e.date or "—",
+            f"{e.source_name} ({e.source_code})",
+            ("not " if e.negated else "") + e.cameo,
+            f"{e.target_name} ({e.target_code})",
+            e.outlet or "—",
+            e.text,
+        )
+    out.print(table)
+
+
+@app.command()
+def actors(
+    db: DbOption = DEFAULT_DB,
+    stats: Annotated[bool, typer.Option("--stats", help="The gazetteer's size.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many actors.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Actors by number of mentions in the store, or the gazetteer's size (--stats)."""
+    if stats:
+        from annals.actors import gazetteer
+
+        counts = gazetteer().stats()
+        if as_json:
+            print_json(counts)
+        else:
+            out.print(
+                f"{counts['states']} states, {counts['people']} people, "
+                f"{counts['organisations']} organisations; aliases: "
+                + ", ".join(f"{k} {v}" for k, v in counts["aliases"].items())
+            )
+        return
+    with open_store(db) as store:
+        rows = store.actor_counts(limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title="actors by mentions", title_justify="left")
+    for column in ("actor", "code", "kind", "mentions", "documents"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            r["name"], r["code"] or "", r["kind"], str(r["mentions"]), str(r["documents"])
+        )
+    out.print(table)
+
+
+@app.command()
+def resolve(
+    texts: Annotated[list[str] | None, typer.Argument(help="Phrases to resolve.")] = None,
+    date: Annotated[str | None, typer.Option(help="As of this date (YYYY-MM-DD).")] = None,
+    file: Annotated[
+        str | None, typer.Option(help="JSONL of cases: text, optional date, context, id.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Resolve actor phrases to an entity, country code and sector."""
+    from annals.actors import resolve as resolve_phrase
+
+    cases = [{"text": t, "date": date} for t in texts or []]
+    if file:
+        with open(file, encoding="utf-8") as handle:
+            cases += [json.loads(line) for line in handle if line.strip()]
+    if not cases:
+        raise AnnalsError("give phrases to resolve, or --file CASES.jsonl")
+    table = Table()
+    for column in ("text", "resolved to", "code", "sector", "kind"):
+        table.add_column(column, overflow="fold")
+    for case in cases:
+        phrase = f"{case['context']} {case['text']}" if case.get("context") else case["text"]
+        found = resolve_phrase(phrase, case.get("date") or date)
+        row = {
+            "text": case["text"],
+            "id": found.entity_id if found else None,
+            "name": found.name if found else None,
+            "code": found.code if found else None,
+            "sector": found.sector if found else None,
+        }
+        if as_json:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            table.add_row(
+                case["text"],
+                row["name"] or "—",
+                row["code"] or "",
+                row["sector"] or "",
+                found.kind if found else "",
+            )
+    if not as_json:
+        out.print(table)
 
 
 @app.command("log")
@@ -271,13 +535,16 @@ def ingest_log(
 def evaluate(
     corpus: Annotated[str, typer.Option(help="Folder of articles to score.")],
     gold: Annotated[str, typer.Option(help="Gold prefix: PREFIX.docs.jsonl, ...")],
+    all_actors: Annotated[
+        bool, typer.Option("--all-actors", help="Keep sub-state actors when scoring events.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Score the pipeline on a corpus against gold files (see the annotation guide)."""
     from annals.eval import evaluate as run_eval
 
     try:
-        results = run_eval(corpus, gold)
+        results = run_eval(corpus, gold, all_actors)
     except FileNotFoundError as exc:
         raise AnnalsError(str(exc)) from exc
     if as_json:
@@ -290,8 +557,20 @@ def evaluate(
             table.add_column(key)
         table.add_row(*(str(v) for v in headline.values()))
         out.print(table)
-        for error in scores.get("errors", [])[:20]:
-            out.print(f"  [yellow]✗[/yellow] {json.dumps(error, ensure_ascii=False)}", markup=True)
+        for key in ("by_language", "by_root"):
+            if key in scores:
+                out.print(
+                    f"  {key}: "
+                    + ", ".join(
+                        f"{k} F1 {v['f1']} (tp {v['tp']} fp {v['fp']} fn {v['fn']})"
+                        for k, v in scores[key].items()
+                    ),
+                    soft_wrap=True,
+                )
+        for key in ("errors", "misses", "false_alarms", "wrong"):
+            for error in scores.get(key, [])[:40]:
+                line = json.dumps(error, ensure_ascii=False)
+                out.print(f"  [yellow]{key}[/yellow] {line}", markup=True, soft_wrap=True)
 
 
 def _headline(scores: dict) -> dict:

@@ -72,7 +72,7 @@ def test_aliases_in_three_languages(text, expected):
 def test_word_boundaries_and_lone_adjectives():
     assert mentions("China Daily reported it.") == [("China Daily", "CHN", "MED", "China Daily")]
     assert mentions("It was a game of Russian roulette.") == []
-    assert mentions("Chinaware and Indianapolis are not states.") == []
+    assert mentions("Chinaware and Turkeys are not states.") == []
     assert [m[1] for m in mentions("The US and the UN, but not us.")] == ["USA", "UN"]
 
 
@@ -107,7 +107,8 @@ def test_actor_resolution_cases_of_a_peer_coder(shared):
     ]
     country_ok = sector_ok = with_sector = 0
     for row in rows:
-        day = dateparser.parse(row["date"]).date() if row.get("date") else date(2022, 7, 1)
+        # a case without a date is resolved without one, as `annals resolve` does
+        day = dateparser.parse(row["date"]).date() if row.get("date") else None
         text = f"{row['context']} {row['text']}" if row.get("context") else row["text"]
         found = resolve(text, day)
         code = ngec_codes.get(found.code, found.code) if found else None
@@ -120,5 +121,5 @@ def test_actor_resolution_cases_of_a_peer_coder(shared):
         f"NGEC actor cases: country {country:.1%} of {len(rows)}, "
         f"sector {sector:.1%} of {with_sector}"
     )
-    # The targets are 85% and 75%; these floors record what is reached now.
-    assert country >= 0.78 and sector >= 0.68
+    # The targets are 85% and 75%; the sector floor records what is reached now.
+    assert country >= 0.85 and sector >= 0.70

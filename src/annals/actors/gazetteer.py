@@ -386,7 +386,11 @@ def _inflectable(word: str):
     known = [p for p in parses if p.is_known]
     if not known and word[-1].lower() in "иеоуэюы":
         return None
-    return (known or parses)[0]
+    candidates = known or parses
+    # a name is given in the nominative; prefer a proper-name reading (Львов the city, not лев)
+    nominative = [p for p in candidates if "nomn" in p.tag] or candidates
+    proper = [p for p in nominative if {"Geox", "Surn", "Name", "Orgn"} & set(p.tag.grammemes)]
+    return (proper or nominative)[0]
 
 
 def _word_forms(word: str) -> set[str]:

@@ -12,7 +12,10 @@ import tempfile
 from pathlib import Path
 
 from annals.eval.docs import score_docs
+from annals.eval.events import score_events
+from annals.eval.times import score_times
 from annals.ingest import ingest
+from annals.pipeline import process
 from annals.records import Document
 from annals.store import Store
 
@@ -29,8 +32,9 @@ def gold_key(doc: Document, corpus: Path) -> str:
     return os.path.relpath(source, corpus) if source.startswith(str(corpus)) else source
 
 
-def evaluate(corpus: str | Path, gold_prefix: str | Path) -> dict:
-    """Scores for every gold kind present at ``gold_prefix``."""
+def evaluate(corpus: str | Path, gold_prefix: str | Path, all_actors: bool = False) -> dict:
+    """Scores for every gold kind present at ``gold_prefix`` (``all_actors``: keep sub-state
+    actors when scoring events, for gold that codes them)."""
     corpus = Path(corpus)
     gold_prefix = str(gold_prefix)
     if not corpus.is_dir():
@@ -43,8 +47,31 @@ def evaluate(corpus: str | Path, gold_prefix: str | Path) -> dict:
         docs = {gold_key(d, corpus): d for d in store.documents()}
     results: dict = {}
     docs_gold = Path(gold_prefix + ".docs.jsonl")
+    published = {}
     if docs_gold.exists():
-        results["docs"] = score_docs(read_gold(docs_gold), docs)
+        rows = read_gold(docs_gold)
+        results["docs"] = score_docs(rows, docs)
+        published = {row["doc"]: row.get("published") for row in rows if row.get("published")}
+    # Each stage is scored on its own: later stages resolve dates against the gold publication
+    # date where the gold gives one, so a missed dateline is counted once, in "docs".
+    processed = {
+        name: process(doc.text, published.get(name, doc.published)) for name, doc in docs.items()
+    }
+    times_gold = Path(gold_prefix + ".times.jsonl")
+    if times_gold.exists():
+        results["times"] = score_times(
+            read_gold(times_gold),
+            {name: p.times for name, p in processed.items()},
+            {name: p.text for name, p in processed.items()},
+        )
+    events_gold = Path(gold_prefix + ".events.jsonl")
+    if events_gold.exists():
+        results["events"] = score_events(
+            read_gold(events_gold),
+            {name: p.events for name, p in processed.items()},
+            {name: (docs[name].languages or ("?",))[0] for name in docs},
+            all_actors,
+        )
     if not results:
         raise FileNotFoundError(f"no gold files found at {gold_prefix}.*.jsonl")
     return results

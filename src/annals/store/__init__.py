@@ -1,5 +1,5 @@
 """Storage: SQLite by default, PostgreSQL by URL, schema managed by Alembic."""
 
-from annals.store.db import DEFAULT_URL, LogEntry, Store, normalise_url
+from annals.store.db import DEFAULT_URL, LogEntry, Store, StoredEvent, normalise_url
 
-__all__ = ["DEFAULT_URL", "LogEntry", "Store", "normalise_url"]
+__all__ = ["DEFAULT_URL", "LogEntry", "Store", "StoredEvent", "normalise_url"]

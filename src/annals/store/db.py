@@ -10,12 +10,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from annals.errors import StoreError
-from annals.records import Document
-from annals.store.schema import documents, ingest_log
+from annals.records import Document, Event, Mention, Sentence, TimeExpression
+from annals.store.schema import documents, events, ingest_log, mentions, sentences, time_expressions
 
 DEFAULT_URL = "sqlite:///annals.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -30,6 +30,41 @@ def normalise_url(url: str | None) -> str:
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored, with the document it came from (outlet and publication date)."""
+
+    id: int
+    document_id: str
+    outlet: str | None
+    published: str | None
+    sentence: int
+    start: int
+    end: int
+    text: str
+    source_entity: str | None
+    source_name: str
+    source_code: str
+    source_sector: str | None
+    target_entity: str | None
+    target_name: str
+    target_code: str
+    target_sector: str | None
+    cameo: str
+    root: str
+    plover: str
+    quad_class: int
+    goldstein: float
+    negated: bool
+    modality: str | None
+    date: str | None
+    date_precision: str | None
+    place: str | None
+    confidence: float
+    predicate: str
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -179,6 +214,203 @@ class Store:
             raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous")
         return _document_from_row(rows[0])
 
+    # processed documents -------------------------------------------------------------------
+
+    def pending_ids(self, version: str) -> list[str]:
+        """Documents not processed yet, or processed by another pipeline version."""
+        query = (
+            select(documents.c.id)
+            .where(
+                or_(documents.c.pipeline_version.is_(None), documents.c.pipeline_version != version)
+            )
+            .order_by(documents.c.id)
+        )
+        with self.engine.connect() as connection:
+            return [row.id for row in connection.execute(query)]
+
+    def save_processed(
+        self,
+        document_id: str,
+        version: str,
+        found_sentences: Sequence[Sentence],
+        found_times: Sequence[TimeExpression],
+        found_mentions: Sequence[Mention],
+        found_events: Sequence[Event],
+    ) -> None:
+        """Replace what the stages found in one document, in one transaction."""
+        try:
+            with self.engine.begin() as connection:
+                for table in (events, mentions, time_expressions, sentences):
+                    connection.execute(delete(table).where(table.c.document_id == document_id))
+                if found_sentences:
+                    connection.execute(
+                        insert(sentences),
+                        [
+                            {
+                                "document_id": document_id,
+                                "idx": x.index,
+                                "start": x.start,
+                                "end": x.end,
+                                "lang": x.lang,
+                                "script": x.script,
+                                "paragraph": x.paragraph,
+                                "date": x.date,
+                                "date_precision": x.date_precision,
+                                "date_source": x.date_source,
+                            }
+                            for x in found_sentences
+                        ],
+                    )
+                if found_times:
+                    connection.execute(
+                        insert(time_expressions),
+                        [
+                            {
+                                "document_id": document_id,
+                                "start": t.start,
+                                "end": t.end,
+                                "text": t.text,
+                                "value": t.value,
+                                "precision": t.precision,
+                                "end_value": t.end_value,
+                            }
+                            for t in found_times
+                        ],
+                    )
+                if found_mentions:
+                    connection.execute(
+                        insert(mentions),
+                        [
+                            {
+                                "document_id": document_id,
+                                "sentence": m.sentence,
+                                "start": m.start,
+                                "end": m.end,
+                                "text": m.text,
+                                "entity_id": m.entity_id,
+                                "name": m.name,
+                                "code": m.code,
+                                "sector": m.sector,
+                                "kind": m.kind,
+                                "how": m.how,
+                                "commentator": m.commentator,
+                            }
+                            for m in found_mentions
+                        ],
+                    )
+                if found_events:
+                    connection.execute(
+                        insert(events), [_event_row(document_id, e) for e in found_events]
+                    )
+                connection.execute(
+                    update(documents)
+                    .where(documents.c.id == document_id)
+                    .values(pipeline_version=version)
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to store {self.url}: {exc}") from exc
+
+    def sentences(self, document_id: str) -> list[dict]:
+        """The stored sentences of a document, in order."""
+        query = select(sentences).where(sentences.c.document_id == document_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(sentences.c.idx))
+            return [dict(row._mapping) for row in rows]
+
+    def mentions(self, document_id: str) -> list[dict]:
+        """The stored actor mentions of a document, in text order."""
+        query = select(mentions).where(mentions.c.document_id == document_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(mentions.c.start))
+            return [dict(row._mapping) for row in rows]
+
+    def actor_counts(self, limit: int = 50) -> list[dict]:
+        """Actors by number of mentions (resolved entities, and named unresolved ones)."""
+        key = func.coalesce(mentions.c.entity_id, mentions.c.name)
+        query = (
+            select(
+                key.label("actor"),
+                func.min(mentions.c.name).label("name"),
+                func.min(mentions.c.code).label("code"),
+                func.min(mentions.c.kind).label("kind"),
+                func.count().label("mentions"),
+                func.count(func.distinct(mentions.c.document_id)).label("documents"),
+            )
+            .where(mentions.c.code.is_not(None))
+            .group_by(key)
+            .order_by(func.count().desc(), key)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEvent]:
+        """Stored events, by date. ``actor`` matches either side's code, entity id or name
+        (case-insensitive); ``source``/``target`` a country or organisation code or an entity
+        id; ``code`` a CAMEO code or its prefix (``04``, ``042``); dates are ISO prefixes."""
+        query = (
+            select(events, documents.c.outlet, documents.c.published)
+            .join(documents, documents.c.id == events.c.document_id)
+            .order_by(events.c.date, events.c.id)
+        )
+        if actor:
+            needle = actor.lower()
+            query = query.where(
+                or_(
+                    *(
+                        func.lower(column) == needle
+                        for column in (
+                            events.c.source_code,
+                            events.c.target_code,
+                            events.c.source_entity,
+                            events.c.target_entity,
+                        )
+                    ),
+                    func.lower(events.c.source_name).contains(needle),
+                    func.lower(events.c.target_name).contains(needle),
+                )
+            )
+        for side, value in (("source", source), ("target", target)):
+            if value:
+                query = query.where(
+                    or_(
+                        events.c[f"{side}_code"] == value.upper(),
+                        events.c[f"{side}_entity"] == value.lower(),
+                    )
+                )
+        if code:
+            query = query.where(events.c.cameo.startswith(code))
+        if since:
+            query = query.where(events.c.date >= since)
+        if until:
+            query = query.where(events.c.date <= until + "\uffff")
+        if outlet:
+            query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
+        if document_id:
+            query = query.where(events.c.document_id == document_id)
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self.engine.connect() as connection:
+            return [
+                StoredEvent(**{k: row._mapping[k] for k in StoredEvent.__dataclass_fields__})
+                for row in connection.execute(query)
+            ]
+
     def ingest_log(self, run_id: str | None = None) -> list[dict]:
         """Lines of the ingest log (of one run, or all), oldest first."""
         query = select(ingest_log).order_by(ingest_log.c.id)
@@ -186,6 +418,42 @@ class Store:
             query = query.where(ingest_log.c.run_id == run_id)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _event_row(document_id: str, e: Event) -> dict:
+    row = {
+        "document_id": document_id,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "text": e.text,
+        "cameo": e.cameo,
+        "root": e.root,
+        "plover": e.plover,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "negated": e.negated,
+        "modality": e.modality,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "place": e.place,
+        "confidence": e.confidence,
+        "predicate": e.predicate,
+        "lang": e.lang,
+    }
+    for side, mention in (("source", e.source), ("target", e.target)):
+        row.update(
+            {
+                f"{side}_entity": mention.entity_id,
+                f"{side}_name": mention.name,
+                f"{side}_code": mention.code,
+                f"{side}_sector": mention.sector,
+                f"{side}_kind": mention.kind,
+                f"{side}_start": mention.start,
+                f"{side}_end": mention.end,
+            }
+        )
+    return row
 
 
 def _insert_ignoring_duplicates(dialect: str):

@@ -1,8 +1,10 @@
 """Table definitions (SQLAlchemy Core). Changes here need an Alembic migration."""
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -46,3 +48,105 @@ ingest_log = Table(
     Column("reason", Text),
 )
 Index("ix_ingest_log_run", ingest_log.c.run_id)
+
+
+def _document_fk() -> Column:
+    return Column(
+        "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+sentences = Table(
+    "sentences",
+    metadata,
+    _document_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("script", String(5)),
+    Column("paragraph", Integer, nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(5)),
+    Column("date_source", String(10)),
+)
+Index("ix_sentences_document", sentences.c.document_id, sentences.c.idx, unique=True)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(10)),
+    Column("precision", String(5)),
+    Column("end_value", String(10)),
+)
+Index("ix_time_expressions_document", time_expressions.c.document_id)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("entity_id", String(100)),
+    Column("name", Text, nullable=False),
+    Column("code", String(8)),
+    Column("sector", String(8)),
+    Column("kind", String(20), nullable=False),
+    Column("how", String(10), nullable=False),
+    Column("commentator", Boolean, nullable=False),
+)
+Index("ix_mentions_document", mentions.c.document_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+
+def _actor_columns(side: str) -> list[Column]:
+    return [
+        Column(f"{side}_entity", String(100)),
+        Column(f"{side}_name", Text, nullable=False),
+        Column(f"{side}_code", String(8), nullable=False),
+        Column(f"{side}_sector", String(8)),
+        Column(f"{side}_kind", String(20), nullable=False),
+        Column(f"{side}_start", Integer, nullable=False),
+        Column(f"{side}_end", Integer, nullable=False),
+    ]
+
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    *_actor_columns("source"),
+    *_actor_columns("target"),
+    Column("cameo", String(4), nullable=False),
+    Column("root", String(2), nullable=False),
+    Column("plover", String(20), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(10)),
+    Column("date", String(10)),
+    Column("date_precision", String(5)),
+    Column("place", Text),
+    Column("confidence", Float, nullable=False),
+    Column("predicate", Text, nullable=False),
+    Column("lang", String(8), nullable=False),
+)
+Index("ix_events_document", events.c.document_id)
+Index("ix_events_dyad", events.c.source_code, events.c.target_code, events.c.date)
+Index("ix_events_root", events.c.root, events.c.date)
+Index("ix_events_date", events.c.date)
+Index("ix_events_source_entity", events.c.source_entity)
+Index("ix_events_target_entity", events.c.target_entity)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from annals.records import LanguageRun, Sentence, TextAnalysis
@@ -21,6 +22,14 @@ def _matching_view(text: str, runs: tuple[LanguageRun, ...]) -> str:
     )
 
 
+DATELINE = re.compile(
+    r"^\s*(?:\[[^\]\n]{2,100}\]|[^\n/]{2,80}?[.,]\s*/[^/\n]{2,40}/\.?"
+    r"|[^\n(]{2,60}?\([A-Z][A-Za-z .&]{1,30}\)\s*[-–—])"
+)
+"""A dateline before the first sentence ("[Outlet, March 22, 2023]", "MOSCOW, May 16. /TASS/."):
+its date is the publication's, not the date the sentence talks about."""
+
+
 def _spans(text: str, runs: tuple[LanguageRun, ...]) -> list[Span]:
     out = []
     for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
@@ -28,6 +37,19 @@ def _spans(text: str, runs: tuple[LanguageRun, ...]) -> list[Span]:
             a, b = max(p_start, r.start), min(p_end, r.end)
             if a < b:
                 out.extend(Span(s, e, r.lang, index) for s, e in sentence_spans(text, a, b, r.lang))
+    dateline = DATELINE.match(text)
+    if out and dateline and out[0].start < dateline.end() < out[0].end:
+        # the dateline is a sentence of its own: "[Outlet, March 22, 2023] Xi met Putin ..."
+        first = out[0]
+        rest = (
+            dateline.end()
+            + len(text[dateline.end() : first.end])
+            - len(text[dateline.end() : first.end].lstrip())
+        )
+        out[0:1] = [
+            Span(first.start, dateline.end(), first.lang, first.paragraph),
+            Span(rest, first.end, first.lang, first.paragraph),
+        ]
     return out
 
 
@@ -36,8 +58,8 @@ def _script(chunk: str, normalised: str) -> Literal["Hans", "Hant", "mixed"]:
     return "Hans" if chunk == normalised else han_script(chunk)
 
 
-def _own_date(hits: list[Hit]) -> Hit | None:
-    dated = [h for h in hits if h.when]
+def _own_date(hits: list[Hit], after: int = 0) -> Hit | None:
+    dated = [h for h in hits if h.when and h.start >= after]
     if not dated:
         return None
     return min(dated, key=lambda h: (h.when.last is not None, -RANK[h.when.prec], h.start))  # type: ignore[union-attr]
@@ -61,9 +83,11 @@ def analyse(text: str, published: str | None, lang_hint: str | None = None) -> T
     hits = find_times(norm, spans, pub)
     sentences: list[Sentence] = []
     times = []
+    dateline = DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else 0
     for i, (span, sent_hits) in enumerate(zip(spans, hits, strict=True)):
         times.extend(expressions(text, sent_hits))
-        own = _own_date(sent_hits)
+        own = _own_date(sent_hits, dateline_end)
         prev = sentences[-1] if sentences else None
         if own is not None and own.when is not None:
             date, precision = enclosing(own.when)

@@ -108,6 +108,8 @@ def find_times(norm: str, spans: Sequence[Span], published: When | None) -> list
             hits.append(Hit(start, end, when if isinstance(when, When) else None))
             if isinstance(when, When):
                 ctx.anchor = when
+                if when.prec == "day":
+                    ctx.day_anchor = when
                 if _EXPLICIT_YEAR.search(norm, start, end):
                     ctx.para_anchor = when
         drop = [i for i, d in later if not _resolve_later(norm, hits, i, d)]
@@ -120,7 +122,7 @@ def _narrative(d: Deferred, hits: list[Hit], start: int, ctx: Ctx) -> When | Non
     prev = hits[-1] if hits else None
     if prev and prev.when and _APPOSITION.fullmatch(ctx.text, prev.end, start):
         return prev.when  # "In February, three weeks before ...": the same date said again
-    anchor = ctx.anchor or ctx.pub
+    anchor = (ctx.day_anchor if d.prec == "day" else ctx.anchor) or ctx.pub
     return _apply(d, anchor) if anchor else None
 
 

@@ -148,6 +148,8 @@ class Ctx:
     text: str
     future_marks: re.Pattern[str]
     anchor: When | None = None
+    day_anchor: When | None = None
+    """The last date given to the day: what "that day" and "the next day" count from."""
     """The last date the text gave (document order)."""
     para_anchor: When | None = None
     """The last date with an explicit year in the current paragraph."""

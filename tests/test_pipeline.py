@@ -1,0 +1,116 @@
+"""``annals extract``: processing stored documents incrementally, and querying the results."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import annals
+from annals.pipeline import PIPELINE_VERSION, extract_pending
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = (
+    "[Harbor Ledger, March 22, 2023] Chinese President Xi Jinping met Russian President "
+    "Vladimir Putin in Moscow on Tuesday. China has refused to condemn Russia's invasion of "
+    "Ukraine."
+)
+
+
+def test_extract_stores_sentences_mentions_and_events(store, tmp_path):
+    from annals.ingest import ingest
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest([str(tmp_path / "a.txt")], store)
+    report = extract_pending(store)
+    assert (report.processed, report.failed) == (1, 0)
+    [doc] = store.documents()
+    sentences = store.sentences(doc.id)
+    assert [s["date"] for s in sentences] == ["2023-03-22", "2023-03-21", "2023-03-21"]
+    assert [doc.text[m["start"] : m["end"]] for m in store.mentions(doc.id)][:2] == [
+        "Chinese President Xi Jinping",
+        "Russian President Vladimir Putin",
+    ]
+    events = store.events()
+    assert {(e.source_code, e.target_code, e.root, e.negated) for e in events} >= {
+        ("CHN", "RUS", "04", False),
+        ("RUS", "CHN", "04", False),
+        ("CHN", "RUS", "11", True),
+    }
+    assert all(doc.text[e.start : e.end] == e.text for e in events)
+    assert {e.outlet for e in events} == {"Harbor Ledger"}
+    assert [e.root for e in store.events(source="CHN", code="11")] == ["11"]
+    assert store.events(actor="putin") and not store.events(since="2024")
+    # incremental: nothing left to do until the pipeline version changes
+    assert extract_pending(store).processed == 0
+    assert store.pending_ids(PIPELINE_VERSION + "-next") == [doc.id]
+
+
+def test_workers_give_the_same_events_as_one(tmp_path):
+    from annals.ingest import ingest
+    from annals.store import Store
+
+    results = []
+    for workers in (1, 2):
+        with Store(str(tmp_path / f"w{workers}.db")) as store:
+            ingest([str(ROOT / "examples/corpus")], store)
+            extract_pending(store, workers=workers)
+            results.append(
+                sorted(
+                    (e.document_id, e.start, e.end, e.source_code, e.target_code, e.cameo)
+                    for e in store.events()
+                )
+            )
+    assert results[0] == results[1] and len(results[0]) > 50
+
+
+def test_python_api(tmp_path):
+    result = annals.process(ARTICLE, published="2023-03-22")
+    assert [s.date for s in result.sentences][1] == "2023-03-21"
+    db = str(tmp_path / "api.db")
+    subprocess.run(
+        [sys.executable, "-m", "annals", "ingest", str(ROOT / "examples/corpus"), "--db", db, "-q"],
+        check=True,
+    )
+    subprocess.run([sys.executable, "-m", "annals", "extract", "--db", db, "-q"], check=True)
+    with annals.open(db) as store:
+        frame = store.events(actor="RUS", code="04").to_pandas()
+        assert len(frame) > 0 and {"source_code", "target_code", "cameo", "outlet"} <= set(frame)
+        assert len(store.documents().to_pandas()) == 15
+
+
+def test_cli_events_show_actors_resolve(tmp_path):
+    db = str(tmp_path / "cli.db")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "annals", *args], capture_output=True, check=True, timeout=300
+        )
+        return done.stdout.decode()
+
+    run("ingest", str(tmp_path / "a.txt"), "--db", db, "-q")
+    assert json.loads(run("extract", "--db", db, "--json"))["processed"] == 1
+    lines = [json.loads(x) for x in run("events", "--db", db, "--format", "jsonl").splitlines()]
+    assert {(x["source_code"], x["cameo"], x["target_code"]) for x in lines} >= {
+        ("CHN", "040", "RUS")
+    }
+    csv_text = run("events", "--db", db, "--pair", "CHN-RUS", "--format", "csv")
+    assert csv_text.splitlines()[0].startswith("id,document_id") and len(csv_text.splitlines()) > 2
+    [doc] = json.loads(run("docs", "--db", db, "--json"))
+    sentences = json.loads(run("show", doc["id"][:8], "--db", db, "--sentences", "--json"))
+    assert sentences[1]["date"] == "2023-03-21" and sentences[1]["lang"] == "en"
+    mentions = json.loads(run("show", doc["id"][:8], "--db", db, "--actors", "--json"))
+    assert mentions[0]["name"] == "Xi Jinping"
+    counts = json.loads(run("actors", "--db", db, "--json"))
+    assert counts[0]["mentions"] >= 1
+    stats = json.loads(run("actors", "--stats", "--json"))
+    assert stats["states"] >= 197 and set(stats["aliases"]) == {"en", "zh", "ru"}
+    resolved = [
+        json.loads(x)
+        for x in run(
+            "resolve", "the Chinese premier", "Кремль", "--date", "2021-05-01", "--json"
+        ).splitlines()
+    ]
+    assert [(r["name"], r["code"]) for r in resolved] == [("Li Keqiang", "CHN"), ("Russia", "RUS")]
