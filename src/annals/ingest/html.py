@@ -18,7 +18,13 @@ from annals.records import RawArticle
 MIN_ARTICLE_CHARS = 80
 """Below this, what the extractor finds is navigation or a caption, not an article."""
 LANG_ATTRIBUTE = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:[/-]|$)")
+URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]([01]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]([0-3]\d)"
+    r"(?:[/-]|$)",
+    re.IGNORECASE,
+)
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+TAG_SUFFIX = re.compile(r"\s*[\[(](?:watch|video|photos?|live|updated?|opinion)[\])]\s*$", re.I)
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+")
 WORD = re.compile(r"\w+")
 
@@ -27,6 +33,7 @@ def _strip_site_name(title: str | None) -> str | None:
     """``Headline | Site`` -> ``Headline`` (a final part of at most four words is a site name)."""
     if not title:
         return None
+    title = TAG_SUFFIX.sub("", title)
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) > 1 and len(parts[-1].split()) <= 4:
         return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»")
@@ -46,7 +53,7 @@ def headline(html: str, declared: str | None) -> str | None:
     og = tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
     declared_titles = [t for t in [*og[:1], declared, tree.findtext(".//title")] if t]
     for node in tree.xpath("//h1")[:3]:
-        text = " ".join(node.text_content().split())
+        text = TAG_SUFFIX.sub("", " ".join(node.text_content().split()))
         words = _words(text)
         if len(words) >= 3 and any(
             len(words & _words(t)) >= 0.5 * len(words) for t in declared_titles
@@ -62,7 +69,12 @@ def headline(html: str, declared: str | None) -> str | None:
 def url_date(url: str | None) -> str | None:
     """A date the publisher put in the URL path (``/2023/12/22/``), as ISO."""
     match = URL_DATE.search(url or "")
-    return "-".join(match.groups()) if match else None
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if not month.isdigit():
+        month = f"{MONTHS.index(month.lower()) + 1:02d}"
+    return f"{year}-{month}-{day}"
 
 
 def extract_article(html: str, source: str, url: str | None = None) -> RawArticle:
