@@ -36,16 +36,19 @@ SKIPPABLE = {"DET", "ADJ", "ADV", "PRON", "NUM", "PART", "AUX", "CCONJ", "PROPN"
 MAX_GAP = 3
 SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
-INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp"}
+INHERIT = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "acomp"}
 PAIR_WORDS = re.compile(
     r"\b(?:the two|both) (?:leaders|sides|countries|nations|presidents|governments|"
     r"heads of state|parties|states|ministers|men)\b|\bthe pair\b",
     re.IGNORECASE,
 )
 NOUN_SOURCE_PREPS = {"by", "from"}
-NOUN_TARGET_PREPS = {"to", "of", "against", "on", "with", "toward", "towards", "for", "into"}
+NOUN_TARGET_PREPS = {"to", "of", "against", "on", "with", "toward", "towards", "for", "into",
+                     "around", "near", "off"}
 PLACE_PREPS = {"in", "at"}
 VISIT, HOST = "042", "043"
+LIGHT_VERBS = {"hold", "have", "conduct", "make", "pay", "stage", "carry", "launch", "host",
+               "attend", "start", "begin", "resume"}
 
 
 @cache
@@ -136,7 +139,8 @@ def _match_rest(doc: Doc, head: Token, words: tuple[str, ...]) -> list[Token] | 
                 tokens.append(token)
                 position += 1
                 break
-            if token.pos_ not in SKIPPABLE or skipped >= MAX_GAP:
+            skippable = token.pos_ in SKIPPABLE or token.text in ("-", "–")
+            if not skippable or skipped >= MAX_GAP:
                 return None
             skipped += 1
             position += 1
@@ -152,12 +156,14 @@ class SentenceView:
         self.doc, self.offset, self.context = doc, offset, context
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {}
+        self.inside: dict[int, list[Mention]] = {}
         for token in doc:
-            start = offset + token.idx
+            start, end = offset + token.idx, offset + token.idx + len(token)
             for m in mentions:
-                if m.start <= start < m.end:
-                    self.by_token[token.i] = m
-                    break
+                if m.start < end and start < m.end:
+                    self.inside.setdefault(token.i, []).append(m)
+                    if m.start <= start < m.end:
+                        self.by_token.setdefault(token.i, m)
 
     def mention_of(self, token: Token) -> list[Mention]:
         """The actors a noun phrase headed by ``token`` stands for (conjuncts included)."""
@@ -181,6 +187,9 @@ class SentenceView:
         if token.lower_ in ("he", "she", "him", "her", "his") and token.pos_ == "PRON":
             person = self._last_person(token)
             return [person] if person else []
+        if token.lower_ in ("it", "its") and token.pos_ == "PRON":
+            body = self._last_body(token)
+            return [body] if body else []
         # the head noun's own modifiers: "Chinese officials" (compound, amod) or "the leaders of X"
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.by_token:
@@ -191,6 +200,19 @@ class SentenceView:
         here = self.offset + token.idx
         earlier = [m for m in self.mentions if m.kind == "person" and m.end <= here]
         return earlier[-1] if earlier else self.context.last_person()
+
+    def _last_body(self, token: Token) -> Mention | None:
+        """What "it" stands for: the sentence's first state or organisation (its topic) before
+        the pronoun, else the last one of earlier sentences."""
+        here = self.offset + token.idx
+
+        def body(m: Mention) -> bool:
+            return m.kind in ("state", "organisation", "seat") and bool(m.code)
+
+        local = [m for m in self.mentions if m.end <= here and body(m)]
+        if local:
+            return local[0]
+        return next((m for m in reversed(self.context.mentions) if body(m)), None)
 
     def _pair(self, token: Token) -> tuple[Mention, Mention] | None:
         here = self.offset + token.idx
@@ -270,9 +292,9 @@ def _compound_actors(view: SentenceView, noun: Token) -> list[Mention]:
     talks"."""
     found: list[Mention] = []
     for token in view.doc[noun.left_edge.i : noun.i]:
-        mention = view.by_token.get(token.i)
-        if mention and mention.code and not any(same_actor(mention, f) for f in found):
-            found.append(mention)
+        for mention in view.inside.get(token.i, []):
+            if mention.code and not any(same_actor(mention, f) for f in found):
+                found.append(mention)
     return found if len({m.code for m in found}) >= 2 else []
 
 
@@ -300,12 +322,21 @@ def _polarity(pred: Predicate) -> tuple[bool, str | None, Token]:
             for c in token.children
         ):
             negated = not negated if token.i == pred.head.i else True
+    head = pred.head
+    if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children):
+        negated = True  # "did not support or assist Russia"
+    if head.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.head.children):
+        negated = True  # "has yet to meet"
     for child in pred.head.children:
         if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall"):
             modality = "future"
         if child.dep_ == "aux" and child.lower_ in ("may", "might", "could"):
             modality = "possible"
     node = pred.head
+    if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "dobj" and lemmas(node.head) & LIGHT_VERBS:
+        node = node.head  # "are due to hold a meeting": the light verb carries the modality
+        if any(c.dep_ == "neg" for c in node.children):
+            negated = not negated
     for _ in range(3):
         if node.dep_ not in ("xcomp", "pcomp", "ccomp") or node.head.i == node.i:
             break
@@ -505,10 +536,12 @@ def _statement(
     if not sources:
         return []
     targets = _objects(view, pred.head, {"to", "about", "on"})
-    if not targets:
+    if not targets:  # "Putin said he understood Xi had questions": about the clause's subject
         for child in pred.head.children:
             if child.dep_ == "ccomp":
-                targets = [view.by_token[t.i] for t in child.subtree if t.i in view.by_token]
+                for clause in (child, *(c for c in child.children if c.dep_ == "ccomp")):
+                    subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+                    targets += [m for s in subjects for m in view.mention_of(s)]
                 break
     linked = {(e.source.code, e.target.code) for e in events}
     out = []
