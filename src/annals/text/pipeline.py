@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Literal
 
@@ -10,7 +11,7 @@ from annals.text.langid import document_languages, language_runs
 from annals.text.normalise import han_script, normalise
 from annals.text.sentences import paragraph_spans, sentence_spans
 from annals.text.times import Hit, Span, expressions, find_times
-from annals.text.when import RANK, enclosing, parse_published
+from annals.text.when import RANK, When, enclosing, parse_published
 
 
 def _matching_view(text: str, runs: tuple[LanguageRun, ...]) -> str:
@@ -58,6 +59,18 @@ def _script(chunk: str, normalised: str) -> Literal["Hans", "Hant", "mixed"]:
     return "Hans" if chunk == normalised else han_script(chunk)
 
 
+NEWS_DAYS = 14
+"""A day at most this long before publication is the news itself; older dates are background
+and are not carried beyond their paragraph."""
+
+
+def _is_news_day(date: str | None, precision: str | None, pub: When | None) -> bool:
+    if precision != "day" or date is None or pub is None or pub.prec != "day":
+        return False
+    gap = (pub.day - datetime.date.fromisoformat(date)).days
+    return 0 <= gap <= NEWS_DAYS
+
+
 def _own_date(hits: list[Hit], after: int = 0) -> Hit | None:
     dated = [h for h in hits if h.when and h.start >= after]
     if not dated:
@@ -85,6 +98,7 @@ def analyse(text: str, published: str | None, lang_hint: str | None = None) -> T
     times = []
     dateline = DATELINE.match(text)
     dateline_end = dateline.end() if dateline else 0
+    story: str | None = None  # the day the news happened, carried into later paragraphs
     for i, (span, sent_hits) in enumerate(zip(spans, hits, strict=True)):
         times.extend(expressions(text, sent_hits))
         own = _own_date(sent_hits, dateline_end)
@@ -92,8 +106,12 @@ def analyse(text: str, published: str | None, lang_hint: str | None = None) -> T
         if own is not None and own.when is not None:
             date, precision = enclosing(own.when)
             source = "own"
+            if _is_news_day(date, precision, pub):
+                story = date
         elif prev and prev.paragraph == span.paragraph and prev.date_source in ("own", "carried"):
             date, precision, source = prev.date, prev.date_precision, "carried"
+        elif story is not None:
+            date, precision, source = story, "day", "carried"
         elif pub is not None:
             date, precision, source = pub.value(), pub.prec, "published"
         else:
