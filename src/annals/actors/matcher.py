@@ -33,6 +33,8 @@ from annals.text.normalise import normalise
 LETTER = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё0-9]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 SIDE_WORDS = {"side", "сторона", "стороны", "стороне", "стороной", "сторону"}
+HYPHEN = re.compile(r"^\s*[-–]\s*$")
+CONJOINED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*-\s*|\s*和\s*|\s*и\s*)$")
 OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 IN_OR_OF = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 MODIFIERS = (
@@ -329,6 +331,22 @@ class Resolver:
                     kind="agent",
                     how="agent",
                 )
+            elif alias.form == "adjective" and any(
+                m is not None
+                and m.alias.form in ("adjective", "name")
+                and HYPHEN.match(text[min(m.end, match.end) : max(m.start, match.start)])
+                for m in (prev, nxt)
+            ):  # "the Sino-Russian alliance", "U.S.-China talks"
+                add(
+                    match.start,
+                    match.end,
+                    entity_id=entity.id,
+                    name=entity.name,
+                    code=entity.code,
+                    sector=None,
+                    kind="state",
+                    how="alias",
+                )
             elif alias.form == "abbrev":
                 neighbours = [m for m in (prev, nxt) if m is not None]
                 if any(
@@ -533,6 +551,32 @@ class Resolver:
                         commentator,
                     )
                 )
+                # "Chinese and Indian troops": the first adjective's troops too
+                if state is not None and before is not None and first == before.start and i >= 2:
+                    other = matches[i - 2]
+                    entity = self.gaz.entities.get(other.alias.target)
+                    if (
+                        entity is not None
+                        and entity.kind == "state"
+                        and other.alias.form in ("adjective", "name")
+                        and CONJOINED.match(text[other.end : before.start])
+                    ):
+                        words = text[other.start : other.end]
+                        out.append(
+                            Mention(
+                                other.start,
+                                other.end,
+                                words,
+                                sentence,
+                                None,
+                                f"{words} {text[match.start : match.end]}",
+                                entity.code,
+                                sector,
+                                "agent",
+                                "agent",
+                                commentator,
+                            )
+                        )
         return out
 
 

@@ -160,6 +160,8 @@ class SentenceView:
         for token in doc:
             start, end = offset + token.idx, offset + token.idx + len(token)
             for m in mentions:
+                if not m.code:
+                    continue  # "the two leaders", "officials": not an actor of their own
                 if m.start < end and start < m.end:
                     self.inside.setdefault(token.i, []).append(m)
                     if m.start <= start < m.end:
@@ -204,7 +206,8 @@ class SentenceView:
     def _last_body(self, token: Token) -> Mention | None:
         """What "it" stands for: the sentence's first state or organisation (its topic) before
         the pronoun, else the last one of earlier sentences."""
-        here = self.offset + token.idx
+        first_it = next(t for t in self.doc if t.lower_ in ("it", "its") and t.pos_ == "PRON")
+        here = self.offset + first_it.idx  # every "it" of a sentence stands for the same actor
 
         def body(m: Mention) -> bool:
             return m.kind in ("state", "organisation", "seat") and bool(m.code)
