@@ -19,6 +19,23 @@ _RULES: dict[str, list[Rule]] = {
     "ru": rules_ru.RULES,  # type: ignore[dict-item]
     "zh": rules_zh.RULES,  # type: ignore[dict-item]
 }
+
+
+def _index(rules: list[Rule]) -> tuple[list[int], dict[str, list[int]]]:
+    """Rules without key words (always tried), and the others by the words of their first key:
+    a rule can only match a sentence holding one of those words."""
+    always: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules):
+        if not rule[2]:
+            always.append(number)
+            continue
+        for word in rule[2][0]:
+            by_word.setdefault(word, []).append(number)
+    return always, by_word
+
+
+_RULE_INDEX = {lang: _index(rules) for lang, rules in _RULES.items()}
 _FUTURE = {"en": rules_en.FUTURE, "ru": rules_ru.FUTURE, "zh": rules_zh.FUTURE}
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _NUMBER = re.compile(r"\d")
@@ -60,7 +77,13 @@ def _words(sentence: str, lang: str) -> set[str]:
 def _matches(norm: str, span: Span, ctx: Ctx) -> list[tuple[int, int, Rule, re.Match[str], Found]]:
     words = _words(norm[span.start : span.end], span.lang)
     found = []
-    for rule in _RULES[span.lang]:
+    rules = _RULES[span.lang]
+    always, by_word = _RULE_INDEX[span.lang]
+    candidates = set(always)
+    for word in words:
+        candidates.update(by_word.get(word, ()))
+    for number in sorted(candidates):
+        rule = rules[number]
         if not all(words & key for key in rule[2]):
             continue
         for m in rule[0].finditer(norm, span.start, span.end):
