@@ -31,6 +31,7 @@ from annals.records import Mention, Sentence
 from annals.text.normalise import normalise
 
 LETTER = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё0-9]")
+NOT_WORD = re.compile(r"[^0-9A-Za-zÀ-ɏЀ-ӿ]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 SIDE_WORDS = {"side", "сторона", "стороны", "стороне", "стороной", "сторону"}
 HYPHEN = re.compile(r"^\s*[-–]\s*$")
@@ -81,8 +82,8 @@ def _keys(alias: Alias) -> Iterable[str]:
 
 
 @cache
-def automaton() -> ahocorasick.Automaton:
-    """The automaton over every alias of the package's gazetteer (built once per process)."""
+def automaton() -> Automata:
+    """The automata over every alias of the package's gazetteer (built once per process)."""
     return build_automaton(gazetteer())
 
 
@@ -119,48 +120,84 @@ def alias_table(gaz: Gazetteer) -> dict[str, list[Alias]]:
     return table
 
 
-def build_automaton(gaz: Gazetteer) -> ahocorasick.Automaton:
-    """An automaton whose values are the aliases each key stands for."""
-    table = alias_table(gaz)
-    machine = ahocorasick.Automaton()
-    for key, aliases in table.items():
-        machine.add_word(key, (key, tuple(aliases)))
-    machine.make_automaton()
-    return machine
+@dataclass(frozen=True)
+class Automata:
+    """Two automata over the aliases: words in Latin or Cyrillic script, matched on a view whose
+    every other character is a space (so a key, padded with spaces, only matches whole words),
+    and keys with Chinese characters, matched on the plain view."""
+
+    words: ahocorasick.Automaton
+    cjk: ahocorasick.Automaton
 
 
-def _fits(text: str, start: int, end: int, alias: Alias) -> bool:
-    """Word boundaries and case for Latin and Cyrillic aliases."""
-    surface = text[start:end]
-    if LETTER.match(surface[:1]) and start > 0 and LETTER.match(text[start - 1]):
-        return False
-    if LETTER.match(surface[-1:]) and end < len(text) and LETTER.match(text[end]):
-        return False
-    if CJK.match(surface[:1]):
-        return True
+def _value(key: str, aliases: list[Alias]) -> tuple:
+    return (len(key), tuple((alias, _case_rule(alias)) for alias in aliases))
+
+
+def build_automaton(gaz: Gazetteer) -> Automata:
+    """The automata whose values are each key's length and aliases (with their case rule)."""
+    words, cjk = ahocorasick.Automaton(), ahocorasick.Automaton()
+    padded: dict[str, list[Alias]] = {}
+    for key, aliases in alias_table(gaz).items():
+        if CJK.search(key):
+            cjk.add_word(key, _value(key, aliases))
+        else:
+            padded.setdefault(f" {word_view(key).strip()} ", []).extend(aliases)
+    for key, aliases in padded.items():
+        if key.strip():
+            words.add_word(key, _value(key, aliases))
+    for machine in (words, cjk):
+        machine.make_automaton()
+    return Automata(words, cjk)
+
+
+def word_view(text: str) -> str:
+    """``text`` with every character that is not a Latin or Cyrillic letter or a digit turned
+    into a space (same length)."""
+    return NOT_WORD.sub(" ", text)
+
+
+def _case_rule(alias: Alias) -> str:
+    """``exact`` for acronyms (US, UN), ``capital`` for proper names, else ``any``."""
+    if CJK.match(alias.text[:1]):
+        return "any"
     letters = [c for c in alias.text if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return surface.replace("’", "'") == alias.text.replace("’", "'")
-    if alias.text[:1].isupper():
-        return surface[:1].isupper()
-    return True
+        return "exact"
+    return "capital" if alias.text[:1].isupper() else "any"
 
 
-def find_matches(text: str, machine: ahocorasick.Automaton | None = None) -> list[Match]:
+def _cased(surface: str, alias: Alias, rule: str) -> bool:
+    if rule == "exact":
+        return [c for c in surface if c.isalnum()] == [c for c in alias.text if c.isalnum()]
+    return rule == "any" or surface[:1].isupper()
+
+
+def find_matches(text: str, machines: Automata | None = None) -> list[Match]:
     """Every alias in ``text`` that fits its boundaries, longest first, without overlaps."""
-    machine = machine or automaton()
+    machines = machines or automaton()
     view = match_view(text)
     found = []
-    for end, (key, aliases) in machine.iter(view):
-        start = end - len(key) + 1
-        fitting = [a for a in aliases if _fits(text, start, end + 1, a)]
+    # whole words: the padded view has a space at both ends, so index i of it is i - 1 of text
+    for last, (length, cased) in machines.words.iter(f" {word_view(view)} "):
+        start, end = last - length + 1, last - 1  # the key without its padding spaces
+        surface = text[start:end]
+        fitting = [alias for alias, rule in cased if _cased(surface, alias, rule)]
         if fitting:
-            found.append(Match(start, end + 1, _best_alias(fitting)))
+            found.append(Match(start, end, _best_alias(fitting)))
+    if CJK.search(view):
+        for last, (length, cased) in machines.cjk.iter(view):
+            start, end = last - length + 1, last + 1
+            fitting = [alias for alias, rule in cased if _cased(text[start:end], alias, rule)]
+            if fitting:
+                found.append(Match(start, end, _best_alias(fitting)))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[Match] = []
+    occupied = bytearray(len(text))
     for match in found:
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
+        if 1 not in occupied[match.start : match.end]:
             taken.append(match)
+            occupied[match.start : match.end] = b"\x01" * (match.end - match.start)
     return sorted(taken, key=lambda m: m.start)
 
 
