@@ -40,12 +40,15 @@ def run_eval(corpus: Path, gold: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def test_seed_outlets_and_dates(shared):
-    scores = run_eval(shared / "corpus/seeds", shared / "gold/seeds")["docs"]
-    print("seed docs:", scores)
-    assert scores["n"] == 5
-    assert scores["outlet_and_published"] >= 0.8  # at least 4 of the 5 articles
-    assert scores["languages"] >= 0.8
+def test_seed_gold_through_annals_eval(shared):
+    results = run_eval(shared / "corpus/seeds", shared / "gold/seeds")
+    print("seed eval:", results)
+    docs, times = results["docs"], results["times"]
+    assert docs["n"] == 5
+    assert docs["outlet_and_published"] >= 0.8  # at least 4 of the 5 articles
+    assert docs["languages"] >= 0.8
+    assert times["n"] == 45 and times["found"] >= 0.9 and times["resolved"] >= 0.9
+    assert results["events"]["date_accuracy"] >= 0.8
 
 
 def test_demo_corpus_metadata():

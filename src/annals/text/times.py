@@ -80,8 +80,8 @@ def _matches(norm: str, span: Span, ctx: Ctx) -> list[tuple[int, int, Rule, re.M
     rules = _RULES[span.lang]
     always, by_word = _RULE_INDEX[span.lang]
     candidates = set(always)
-    for word in words:
-        candidates.update(by_word.get(word, ()))
+    for word in by_word.keys() & words:
+        candidates.update(by_word[word])
     for number in sorted(candidates):
         rule = rules[number]
         if not all(words & key for key in rule[2]):
