@@ -28,6 +28,11 @@ def extract(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     context = DocContext()
+    for lang, module in EXTRACTORS.items():
+        batch = import_module(module).__dict__.get("prepare")
+        chosen = [x for x in sentences if x.lang == lang]
+        if batch is not None and chosen:
+            batch(chosen, by_sentence, context)
     events: list[Event] = []
     for sentence in sentences:
         in_sentence = by_sentence.get(sentence.index, [])

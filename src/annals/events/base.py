@@ -174,6 +174,8 @@ class DocContext:
     for pronouns ("he"), and pairs ("the two leaders", "双方", "обе стороны")."""
 
     mentions: list[Mention] = field(default_factory=list)
+    parsed: dict[int, object] = field(default_factory=dict)
+    """Parses an extractor made for the document's sentences in one batch, by sentence index."""
 
     def add(self, mentions: Sequence[Mention]) -> None:
         """Remember the mentions of a sentence just read."""

@@ -117,9 +117,16 @@ def load_codebook(
     ``path`` is the CAMEO CSV (default: the packaged ``cameo.csv``); ``plover_path`` defaults to
     ``plover.csv`` next to it. Raises CodebookError naming the file and row on bad data.
     """
+    if path is None and plover_path is None:
+        return _packaged()
     cameo = Path(path) if path is not None else CAMEO_CSV
     plover = Path(plover_path) if plover_path is not None else cameo.with_name("plover.csv")
     return _load(cameo.resolve(), plover.resolve())
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Codebook:
+    return _load(CAMEO_CSV.resolve(), PLOVER_CSV.resolve())
 
 
 @lru_cache(maxsize=8)

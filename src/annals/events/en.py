@@ -23,7 +23,7 @@ Sentences with no actor mention are never parsed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -412,14 +412,36 @@ def _place(view: SentenceView, pred: Predicate) -> str | None:
     return None
 
 
+PRONOUNS = re.compile(r"\b(?:he|she|his|her|it|its|they|their|them)\b", re.IGNORECASE)
+
+
+def worth_parsing(sentence: Sentence, mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence can hold an event: two actors, or one and a pronoun or "the two
+    sides" that may stand for another. Most sentences of an article cannot, and are not parsed."""
+    actors = {m.entity_id or m.name for m in mentions if m.code}
+    if len(actors) >= 2:
+        return True
+    refers = PAIR_WORDS.search(sentence.text) or PRONOUNS.search(sentence.text)
+    return bool(refers) and (len(actors) == 1 or PAIR_WORDS.search(sentence.text) is not None)
+
+
+def prepare(
+    sentences: Sequence[Sentence], mentions: dict[int, list[Mention]], context: DocContext
+) -> None:
+    """Parse the document's English sentences worth parsing in one batch (faster than one by
+    one); extract_sentence picks the parses up from the context."""
+    chosen = [s for s in sentences if worth_parsing(s, mentions.get(s.index, []))]
+    for sentence, doc in zip(chosen, nlp().pipe(s.text for s in chosen), strict=True):
+        context.parsed[sentence.index] = doc
+
+
 def extract_sentence(
     text: str, sentence: Sentence, mentions: list[Mention], context: DocContext
 ) -> list[Event]:
     """Events of one English sentence."""
-    actors = [m for m in mentions if m.code]
-    if not actors and not PAIR_WORDS.search(sentence.text):
+    if not worth_parsing(sentence, mentions):
         return []
-    doc = nlp()(sentence.text)
+    doc = context.parsed.get(sentence.index) or nlp()(sentence.text)
     view = SentenceView(doc, sentence.start, mentions, context)
     predicates = find_predicates(doc)
     _negation, refusal, modality_cues, speech = _cue_sets()

@@ -336,13 +336,25 @@ def _match_phrase(s: Sent, i: int, entry: LexiconEntry) -> list[int] | None:
     return words
 
 
-def _find_cues(s: Sent) -> list[Cue]:
+@cache
+def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The cue table indexed by each cue's first word, longest cue first."""
     table, _, _ = _cue_table()
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, kind in table:
+        index.setdefault(words[0], []).append((words, kind))
+    return {k: sorted(v, key=lambda c: -len(c[0])) for k, v in index.items()}
+
+
+def _find_cues(s: Sent) -> list[Cue]:
+    index = _cues_by_first_word()
     out: list[Cue] = []
     toks = s.toks
     i = 0
     while i < len(toks):
-        for words, kind in table:
+        first = toks[i]
+        options = [c for key in (*first.w.lemmas, first.low) for c in index.get(key, ())]
+        for words, kind in sorted(options, key=lambda c: -len(c[0])):
             n = len(words)
             if i + n <= len(toks) and all(
                 w in toks[i + k].w.lemmas or w == toks[i + k].low for k, w in enumerate(words)
