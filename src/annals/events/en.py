@@ -177,7 +177,16 @@ class SentenceView:
         return out
 
     def _conjuncts(self, token: Token) -> list[Token]:
-        return [t for t in token.conjuncts if t.i > token.i]
+        """Coordinated noun phrases after ``token``; the parser sometimes reads a list of states
+        ("The US, Russia, and Switzerland") as an apposition with conjuncts: an "apposition"
+        naming another country is a list member."""
+        members = [t for t in token.conjuncts if t.i > token.i]
+        own = self.by_token.get(token.i)
+        for child in token.children:
+            other = self.by_token.get(child.i)
+            if child.dep_ == "appos" and own and other and other.code != own.code:
+                members += [child, *(t for t in child.conjuncts if t.i > child.i)]
+        return members
 
     def _single(self, token: Token) -> list[Mention]:
         if token.i in self.by_token:
@@ -267,8 +276,8 @@ def _possessor_or_self(view: SentenceView, token: Token) -> list[Mention]:
     found = view.mention_of(token)
     if found:
         return found
-    for child in token.children:  # "the leaders of Russia and China"
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+    for child in token.children:  # "the leaders of Russia", "an agreement with the EU"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "between"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return view.mention_of(pobj)
@@ -495,12 +504,17 @@ def _events_of(text: str, sentence: Sentence, view: SentenceView, pred: Predicat
         if not sources and governor.i != pred.head.i:
             sources, passive = _subject(view, pred.head)
         targets = [t for tok in pred.tokens for t in _objects(view, tok, preps)]
+        if governor.i != pred.head.i and modality == "intent" and any(
+            c.dep_ == "dobj" and c.i in view.by_token for c in governor.children
+        ):
+            modality = "appeal"  # "Obama wants Putin to attack ...": an appeal to Putin
         if governor.i != pred.head.i and modality in ("appeal", "demand"):
             addressees = _objects(view, governor, set())  # "urged China to ...": China
             targets = addressees or targets
         if passive and not targets:
             targets = [t for t in _objects(view, pred.head, preps)]
-    if entry.symmetric and len(sources) >= 2 and not targets:
+    mutual = entry.symmetric or entry.target == "with"  # "Brazil and the US seek to deepen ..."
+    if mutual and len(sources) >= 2 and not targets:
         pairs = [(a, b) for a in sources for b in sources if not same_actor(a, b)]
     else:
         pairs = [(s, t) for s in sources for t in targets]

@@ -68,6 +68,10 @@ _ZH_DATE = (
 )
 
 EN_DATE = re.compile(r"\b" + _EN_DATE + r"\b", re.IGNORECASE)
+# "4 August 2008", the British and wire-service order
+EN_DAY_FIRST = re.compile(
+    r"\b(?P<day>\d{1,2})\s+" + _EN_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+)
 RU_DATE = re.compile(r"\b" + _RU_DATE, re.IGNORECASE)
 ZH_DATE = re.compile(_ZH_DATE)
 YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
@@ -96,7 +100,7 @@ ZH_MASTHEAD = re.compile(
     + r")$"
 )
 # "Outlet | 25 February 2022", "*The Review · Analysis · June 21, 2023*"
-MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•—]\s+")
+MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•—]\s+|,\s+(?=\d{1,2}\s+[A-Za-z]|[A-Z][a-z]+\.?\s+\d)")
 PAREN_DATE = re.compile(r"\((?P<date>" + _EN_DATE + r")\)", re.IGNORECASE)
 GENERIC_PAPER = {"本报", "本報", "本社", "本台", "本网", "本網"}
 
@@ -172,7 +176,9 @@ def latest_year(text: str, today: date | None = None) -> int | None:
 def _dates_in(fragment: str, inferred_year: int | None) -> list[tuple[date, bool]]:
     """Dates in ``fragment`` in the three languages, each with whether its year was written."""
     found = []
-    for pattern, months in ((EN_DATE, MONTHS_EN), (RU_DATE, MONTHS_RU), (ZH_DATE, None)):
+    patterns = ((EN_DATE, MONTHS_EN), (EN_DAY_FIRST, MONTHS_EN), (RU_DATE, MONTHS_RU),
+                (ZH_DATE, None))
+    for pattern, months in patterns:
         for match in pattern.finditer(fragment):
             value = _date_from_match(match, months, inferred_year)
             if value:
@@ -247,6 +253,8 @@ def find_title(text: str) -> str | None:
         return None
     title = match.group("title").strip()
     if title.endswith((".", "。", ":", "：", ",")) or BRACKET_DATELINE.match(title):
+        return None
+    if _masthead(title) is not None:  # "AFP, 4 August 2008" is a dateline, not a headline
         return None
     if BULLET_BYLINE.match(title) or (len(title.split()) < 3 and len(title) < 8):
         return None
