@@ -70,6 +70,7 @@ SECTORS = {
     "INS",
     "SEP",
     "CIV",
+    "PRE",
 }
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -282,8 +283,11 @@ def load(data: Path = DATA) -> Gazetteer:
         names = _names(path, entry, "names", required=True)
         name = (names.get("en") or names.get("zh") or names.get("ru") or [entity_id])[0]
         code = _code(path, entry, entry["code"]) if entry.get("code") else None
+        sector = entry.get("sector", "CVL")
+        if sector not in SECTORS:
+            raise _fail(path, entry, f"unknown sector {sector!r}")
         gazetteer.entities[entity_id] = Entity(
-            entity_id, "place", name, code, org_kind=entry.get("kind")
+            entity_id, "place", name, code, sector=sector, org_kind=entry.get("kind")
         )
         for lang, texts in names.items():
             gazetteer.aliases += [Alias(t, lang, entity_id, "place") for t in texts]

@@ -41,7 +41,8 @@ IN_OR_OF = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 MODIFIERS = (
     r"(?:(?:current|former|then|new|acting|outgoing|incoming|interim|deputy|vice|first|senior|top"
     r"|ex-|interior|home|finance|economy|economic|trade|justice|energy|health|education|agriculture"
-    r"|environment|culture|labou?r|transport|security|industry|commerce|communications)\s*)*"
+    r"|environment|culture|labou?r|transport|security|industry|commerce|communications"
+    r"|state|province|provincial|region|regional|city|municipal|county|district|oblast)\s*)*"
 )
 POSSESSIVE_GAP = re.compile(r"^(?:['’]s)?\s+(?:the\s+)?" + MODIFIERS + r"$|^$|^\s*-\s*$", re.I)
 NOT_THE_HOLDER = re.compile(r"\b(?:former|ex-|deputy|vice|acting|then)\b|\bex-", re.IGNORECASE)
@@ -353,7 +354,7 @@ class Resolver:
                     entity_id=entity.id,
                     name=entity.name,
                     code=entity.code,
-                    sector="CVL",
+                    sector=entity.sector,
                     kind="place",
                     how="alias",
                 )
@@ -475,7 +476,9 @@ class Resolver:
                     former = bool(FORMER.search(modifiers))
                     fields = self._person_fields(person, day, former)
                     fields["how"] = "title"
-                    if fields["sector"] == "ELI" and not former:
+                    if form == "agent" and not former:
+                        fields["sector"] = self._title_sector(match)  # "Senator Rubio": LEG
+                    elif fields["sector"] == "ELI" and not former:
                         # the text gives a title the gazetteer does not know ("Senator Rubio")
                         fields["sector"] = self._title_sector(match)
                         fields["code"] = code or fields["code"]
