@@ -114,3 +114,35 @@ def test_cli_events_show_actors_resolve(tmp_path):
         ).splitlines()
     ]
     assert [(r["name"], r["code"]) for r in resolved] == [("Li Keqiang", "CHN"), ("Russia", "RUS")]
+
+
+def test_stories_and_outlets_on_the_demo_corpus(tmp_path):
+    """The same event reported by several outlets is one story; outlets' framing side by side."""
+    db = str(tmp_path / "demo.db")
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "annals", *args], capture_output=True, check=True, timeout=600
+        )
+        return done.stdout.decode()
+
+    run("ingest", str(ROOT / "examples/corpus"), "--db", db, "-q")
+    run("extract", "--db", db, "-q")
+    stories = json.loads(run("stories", "--db", db, "--json", "--limit", "500"))
+    # the 2023 Moscow visit: reported in English and in Russian by two outlets
+    moscow = [
+        s
+        for s in stories
+        if {s["source_code"], s["target_code"]} == {"CHN", "RUS"}
+        and s["root"] == "04"
+        and (s["date_end"] or "").startswith("2023-03")
+    ]
+    assert moscow and max(s["sources"] for s in moscow) >= 2
+    assert all(s["single_source"] == (s["sources"] == 1) for s in stories)
+    shown = json.loads(run("story", moscow[0]["id"][:10], "--db", db, "--json"))
+    assert {e["outlet"] for e in shown["events"]} >= {"Harbor Ledger", "Северный вестник"}
+    assert all(e["text"] in e["sentence_text"] for e in shown["events"])
+    framing = json.loads(run("outlets", "--db", db, "--json"))["framing"]
+    war_words = {(r["outlet"], r["term"]) for r in framing if r["concept"] == "russia-ukraine-war"}
+    assert ("Harbor Ledger", "invasion") in war_words
+    assert ("Северный вестник", "special-military-operation") in war_words

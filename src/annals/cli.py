@@ -417,6 +417,160 @@ def events(
 
 
 @app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Either side: code, entity id or name.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or root prefix.")] = None,
+    since: Annotated[str | None, typer.Option(help="Event date on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Event date on or before.")] = None,
+    single_source: Annotated[
+        bool, typer.Option("--single-source", help="Only stories from one outlet.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Stories: the same real act across documents, with corroboration and conflicts."""
+    from dataclasses import asdict
+
+    from annals.api import Annals
+
+    with Annals(db) as store:
+        rows = store.stories(actor=actor, code=code, since=since, until=until)
+    if single_source:
+        rows = [r for r in rows if r.single_source]
+    rows = rows[:limit]
+    if as_json:
+        print_json([asdict(r) for r in rows])
+        return
+    table = Table(title=f"{len(rows)} stories", title_justify="left")
+    for column in ("id", "dates", "source", "CAMEO", "target", "docs", "outlets", "conflicts"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        dates = r.date_start if r.date_start == r.date_end else f"{r.date_start}…{r.date_end}"
+        table.add_row(
+            r.id,
+            dates or "—",
+            f"{r.source_name} ({r.source_code})",
+            r.cameo,
+            f"{r.target_name} ({r.target_code})",
+            str(r.documents),
+            ", ".join(r.outlets) + (" [single source]" if r.single_source else ""),
+            "; ".join(c.field for c in r.conflicts),
+        )
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or its prefix.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """One story: each outlet's sentence next to the others, and where they disagree."""
+    from dataclasses import asdict
+
+    from annals.api import Annals
+
+    with Annals(db) as store:
+        try:
+            found, events_of = store.story(story_id)
+        except KeyError:
+            raise AnnalsError(f"no single story with id {story_id!r}") from None
+        sentences = {}
+        for e in events_of:
+            doc = store.store.document(e.document_id)
+            row = next(r for r in store.store.sentences(doc.id) if r["idx"] == e.sentence)
+            sentences[e.id] = doc.text[row["start"] : row["end"]]
+    if as_json:
+        print_json(
+            {
+                "story": asdict(found),
+                "events": [{**event_json(e), "sentence_text": sentences[e.id]} for e in events_of],
+            }
+        )
+        return
+    out.print(
+        f"[bold]{found.source_name} ({found.source_code}) → {found.target_name} "
+        f"({found.target_code}), CAMEO {found.cameo}[/bold]  {found.date_start} "
+        f"{found.mentions} mentions in {found.documents} documents from "
+        f"{found.sources} independent outlets"
+        + (" — single source" if found.single_source else ""),
+        soft_wrap=True,
+    )
+    for c in found.conflicts:
+        out.print(
+            f"  [yellow]differs on {c.field}[/yellow]: "
+            + "; ".join(f"{value} ({', '.join(outlets)})" for value, outlets in c.values),
+            soft_wrap=True,
+        )
+    table = Table(show_lines=True)
+    for column in ("outlet", "published", "event", "sentence"):
+        table.add_column(column, overflow="fold")
+    for e in sorted(events_of, key=lambda e: (e.outlet or "", e.published or "")):
+        table.add_row(
+            e.outlet or "—",
+            e.published or "—",
+            f"{e.source_code} {'not ' if e.negated else ''}{e.cameo} {e.target_code}",
+            sentences[e.id],
+        )
+    out.print(table)
+
+
+@app.command()
+def outlets(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Side by side per outlet: the words each uses for the same thing, and its tone per actor."""
+    from dataclasses import asdict
+
+    from annals.api import Annals
+
+    with Annals(db) as store:
+        framing = store.framing()
+        tones = store.tone()
+    if as_json:
+        print_json(
+            {
+                "framing": [asdict(r) for r in framing.rows],
+                "tone": [{**asdict(t), "score": t.score} for t in tones],
+            }
+        )
+        return
+    per_outlet = framing.per_outlet()
+    table = Table(title="framing: words per outlet (counts)", title_justify="left", show_lines=True)
+    names = sorted(per_outlet)
+    table.add_column("concept")
+    for name in names:
+        table.add_column(name, overflow="fold")
+    concepts = sorted({c for outlet in per_outlet.values() for c in outlet})
+    for concept in concepts:
+        table.add_row(
+            concept,
+            *(
+                ", ".join(
+                    f"{term} {n}"
+                    for term, n in sorted(
+                        per_outlet[name].get(concept, {}).items(), key=lambda x: -x[1]
+                    )
+                )
+                for name in names
+            ),
+        )
+    out.print(table)
+    tone_table = Table(
+        title="tone towards actors (positive − negative)/(all + 1)", title_justify="left"
+    )
+    for column in ("outlet", "actor", "mentions", "+", "−", "score"):
+        tone_table.add_column(column)
+    for t in sorted(tones, key=lambda t: (t.outlet, -t.mentions))[:60]:
+        tone_table.add_row(
+            t.outlet, t.actor, str(t.mentions), str(t.positive), str(t.negative), f"{t.score:+.2f}"
+        )
+    out.print(tone_table)
+
+
+@app.command()
 def actors(
     db: DbOption = DEFAULT_DB,
     stats: Annotated[bool, typer.Option("--stats", help="The gazetteer's size.")] = False,

@@ -32,6 +32,29 @@ def gold_key(doc: Document, corpus: Path) -> str:
     return os.path.relpath(source, corpus) if source.startswith(str(corpus)) else source
 
 
+def _score_stories(gold_events: list[dict], processed: dict, docs: dict) -> dict:
+    """Cluster every document's events into stories and score them against the gold labels."""
+    from annals.eval.stories import score_stories
+    from annals.stories import as_story_event, cluster, near_duplicates
+
+    by_doc = {
+        name: [
+            as_story_event(
+                e,
+                docs[name].id,
+                id=f"{name}#{i}",
+                outlet=docs[name].outlet,
+                published=docs[name].published,
+            )
+            for i, e in enumerate(p.events)
+        ]
+        for name, p in processed.items()
+    }
+    duplicates = near_duplicates((d.id, d.text) for d in docs.values())
+    stories = cluster([e for events in by_doc.values() for e in events], duplicates)
+    return score_stories(gold_events, stories, by_doc)
+
+
 def evaluate(corpus: str | Path, gold_prefix: str | Path, all_actors: bool = False) -> dict:
     """Scores for every gold kind present at ``gold_prefix`` (``all_actors``: keep sub-state
     actors when scoring events, for gold that codes them)."""
@@ -66,12 +89,15 @@ def evaluate(corpus: str | Path, gold_prefix: str | Path, all_actors: bool = Fal
         )
     events_gold = Path(gold_prefix + ".events.jsonl")
     if events_gold.exists():
+        gold_events = read_gold(events_gold)
         results["events"] = score_events(
-            read_gold(events_gold),
+            gold_events,
             {name: p.events for name, p in processed.items()},
             {name: (docs[name].languages or ("?",))[0] for name in docs},
             all_actors,
         )
+        if any(row.get("story") for row in gold_events):
+            results["stories"] = _score_stories(gold_events, processed, docs)
     if not results:
         raise FileNotFoundError(f"no gold files found at {gold_prefix}.*.jsonl")
     return results
