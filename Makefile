@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python bench/text.py
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/stories.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache
