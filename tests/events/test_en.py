@@ -85,4 +85,4 @@ def test_seed_gold(shared):
 
     scores = evaluate(shared / "corpus/seeds", shared / "gold/seeds")["events"]
     print("seed events:", {k: v for k, v in scores.items() if not isinstance(v, list | dict)})
-    assert scores["f1"] >= 0.55 and scores["date_accuracy"] >= 0.6
+    assert scores["f1"] >= 0.70 and scores["date_accuracy"] >= 0.80

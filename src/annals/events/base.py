@@ -133,6 +133,8 @@ def build_event(
     organisation code, the same actor on both sides, or a commentator as the source."""
     if source.commentator or not source.code or not target.code or same_actor(source, target):
         return None
+    if source.code == target.code and {source.sector, target.sector} <= {None, "GOV"}:
+        return None  # a state's government acting on itself is no event between actors
     codebook = load_codebook()
     code = modal_code(code, modality)
     while code not in codebook and len(code) > 2:

@@ -490,7 +490,10 @@ def _events_of(text: str, sentence: Sentence, view: SentenceView, pred: Predicat
     if pred.head.pos_ in ("NOUN", "PROPN"):
         sources = _noun_source(view, pred.head)
         pair = _between(view, pred.head) or _compound_actors(view, pred.head)
-        if pair and (not sources or entry.symmetric):
+        if len(pair) >= 3 and pair == _compound_actors(view, pred.head):
+            # "the U.S.-Japan-India-Australia summit": the first-named meets each of the others
+            sources, targets = pair[:1], pair[1:]
+        elif pair and (not sources or entry.symmetric):
             sources, targets = pair, []
         else:
             targets = [t for tok in pred.tokens for t in _objects(view, tok, preps)]
