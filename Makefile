@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/plover.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache
