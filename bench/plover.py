@@ -34,11 +34,21 @@ def main() -> None:
         if record["event"] not in found:
             missed[record["event"]] += 1
     n = len(records)
-    print(f"PLOVER gold sentences: {n}; with an event: {covered} ({covered / n:.1%}); "
-          f"right type: {right} ({right / n:.1%} of all, {right / max(covered, 1):.1%} of covered)")
+    print(
+        f"PLOVER gold sentences: {n}; with an event: {covered} ({covered / n:.1%}); "
+        f"right type: {right} ({right / n:.1%} of all, {right / max(covered, 1):.1%} of covered)"
+    )
     print("most missed types:", ", ".join(f"{k} {v}" for k, v in missed.most_common(8)))
-    print(json.dumps({"n": n, "covered": covered, "accuracy": round(right / n, 4),
-                      "accuracy_covered": round(right / max(covered, 1), 4)}))
+    print(
+        json.dumps(
+            {
+                "n": n,
+                "covered": covered,
+                "accuracy": round(right / n, 4),
+                "accuracy_covered": round(right / max(covered, 1), 4),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -146,3 +146,31 @@ def test_stories_and_outlets_on_the_demo_corpus(tmp_path):
     war_words = {(r["outlet"], r["term"]) for r in framing if r["concept"] == "russia-ukraine-war"}
     assert ("Harbor Ledger", "invasion") in war_words
     assert ("Северный вестник", "special-military-operation") in war_words
+
+
+def test_quotes_are_stored_linked_and_listed(tmp_path):
+    db = str(tmp_path / "q.db")
+    text = (
+        "[Wire, March 22, 2023] Russian President Vladimir Putin praised China on Tuesday. "
+        '"We highly value the balanced position of our Chinese friends," Putin told Xi.\n\n'
+        "Lavrov said that Russia would never accept the Western sanctions."
+    )
+    (tmp_path / "q.txt").write_text(text, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "annals", *args], capture_output=True, check=True, timeout=300
+        )
+        return done.stdout.decode()
+
+    run("ingest", str(tmp_path / "q.txt"), "--db", db, "-q")
+    run("extract", "--db", db, "-q")
+    quotes = json.loads(run("quotes", "--db", db, "--json"))
+    direct = [q for q in quotes if q["direct"]]
+    assert direct[0]["speaker_name"] == "Vladimir Putin"
+    assert "balanced position" in direct[0]["text"]
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in quotes)
+    reported = json.loads(run("quotes", "--db", db, "--reported", "--json"))
+    assert reported and reported[0]["speaker_name"] == "Sergey Lavrov"
+    assert json.loads(run("quotes", "--db", db, "--search", "balanced", "--json"))
+    assert json.loads(run("quotes", "--db", db, "--speaker", "lavrov", "--json")) == reported

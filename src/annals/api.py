@@ -16,7 +16,7 @@ class Records(list):
         """The records as a DataFrame, one row per record."""
         import pandas as pd
 
-        return pd.DataFrame([_flat(r) for r in self])
+        return pd.DataFrame([r if isinstance(r, dict) else _flat(r) for r in self])
 
 
 class _Mention:
@@ -48,6 +48,10 @@ class Annals:
         """Events: ``actor``, ``source``, ``target``, ``code``, ``since``, ``until``,
         ``outlet``, ``limit``, ``offset`` (see ``annals events --help``)."""
         return Records(self.store.events(**filters))
+
+    def quotes(self, **filters: Any) -> Records:
+        """Quotes: ``speaker``, ``outlet``, ``search``, ``direct``, ``limit``, ``offset``."""
+        return Records(self.store.quotes(**filters))
 
     def stories(self, **filters: Any) -> Records:
         """Stories: the stored events (filtered as in :meth:`events`) clustered across

@@ -417,6 +417,40 @@ def events(
 
 
 @app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Speaker id, code or name.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Published by this outlet.")] = None,
+    search: Annotated[str | None, typer.Option(help="Quoted words contain this.")] = None,
+    direct: Annotated[
+        bool | None, typer.Option("--direct/--reported", help="Only direct or reported.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotes: who said what, in their words, and who published it."""
+    with open_store(db) as store:
+        rows = store.quotes(
+            speaker=speaker, outlet=outlet, search=search, direct=direct, limit=limit
+        )
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} quotes", title_justify="left", show_lines=True)
+    for column in ("published", "outlet", "speaker", "kind", "quote"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["published"] or "—",
+            r["outlet"] or "—",
+            f"{r['speaker_name'] or '?'} ({r['speaker_code'] or '—'})",
+            "direct" if r["direct"] else "reported",
+            r["text"],
+        )
+    out.print(table)
+
+
+@app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
     actor: Annotated[str | None, typer.Option(help="Either side: code, entity id or name.")] = None,
@@ -649,6 +683,23 @@ def resolve(
             )
     if not as_json:
         out.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind (localhost unless told).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write.")] = False,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs); writes need ANNALS_TOKEN."""
+    import uvicorn
+
+    from annals.web.app import create_app
+
+    uvicorn.run(create_app(db, read_only=read_only), host=host, port=port, log_level="warning")
 
 
 @app.command("log")

@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from annals import __version__
+from annals.quotes.record import Quote
 from annals.records import Document, Event, Mention, Sentence, TextAnalysis, TimeExpression
 
-PIPELINE_VERSION = f"{__version__}+1"
+PIPELINE_VERSION = f"{__version__}+2"
 """Stored with every processed document; documents processed by another version are redone."""
 
 
@@ -26,6 +27,7 @@ class Processed:
     analysis: TextAnalysis
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -49,13 +51,15 @@ def process(
     """
     from annals.actors import find_mentions
     from annals.events import extract
+    from annals.quotes import find_quotes
     from annals.text import analyse
 
     del outlet  # accepted for symmetry with the CLI; the stages do not depend on it
     analysis = analyse(text, published, lang)
     mentions = tuple(find_mentions(text, analysis.sentences))
     events = tuple(extract(text, analysis.sentences, mentions))
-    return Processed(text, published, analysis, mentions, events)
+    quotes = tuple(find_quotes(text, analysis.sentences, mentions))
+    return Processed(text, published, analysis, mentions, events, quotes)
 
 
 def process_document(doc: Document) -> Processed:
@@ -117,6 +121,7 @@ def extract_pending(
                     result.times,
                     result.mentions,
                     result.events,
+                    result.quotes,
                 )
                 report.processed += 1
                 report.events += len(result.events)

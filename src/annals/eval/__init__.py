@@ -87,6 +87,16 @@ def evaluate(corpus: str | Path, gold_prefix: str | Path, all_actors: bool = Fal
             {name: p.times for name, p in processed.items()},
             {name: p.text for name, p in processed.items()},
         )
+    quotes_gold = Path(gold_prefix + ".quotes.jsonl")
+    if quotes_gold.exists():
+        from annals.eval.quotes import score_quotes
+
+        results["quotes"] = score_quotes(
+            read_gold(quotes_gold),
+            {name: p.quotes for name, p in processed.items()},
+            {name: p.text for name, p in processed.items()},
+            {name: published.get(name, doc.published) for name, doc in docs.items()},
+        )
     events_gold = Path(gold_prefix + ".events.jsonl")
     if events_gold.exists():
         gold_events = read_gold(events_gold)

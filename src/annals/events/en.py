@@ -43,12 +43,37 @@ PAIR_WORDS = re.compile(
     re.IGNORECASE,
 )
 NOUN_SOURCE_PREPS = {"by", "from"}
-NOUN_TARGET_PREPS = {"to", "of", "against", "on", "with", "toward", "towards", "for", "into",
-                     "around", "near", "off"}
+NOUN_TARGET_PREPS = {
+    "to",
+    "of",
+    "against",
+    "on",
+    "with",
+    "toward",
+    "towards",
+    "for",
+    "into",
+    "around",
+    "near",
+    "off",
+}
 PLACE_PREPS = {"in", "at"}
 VISIT, HOST = "042", "043"
-LIGHT_VERBS = {"hold", "have", "conduct", "make", "pay", "stage", "carry", "launch", "host",
-               "attend", "start", "begin", "resume"}
+LIGHT_VERBS = {
+    "hold",
+    "have",
+    "conduct",
+    "make",
+    "pay",
+    "stage",
+    "carry",
+    "launch",
+    "host",
+    "attend",
+    "start",
+    "begin",
+    "resume",
+}
 
 
 @cache
@@ -507,8 +532,10 @@ def _events_of(text: str, sentence: Sentence, view: SentenceView, pred: Predicat
         if not sources and governor.i != pred.head.i:
             sources, passive = _subject(view, pred.head)
         targets = [t for tok in pred.tokens for t in _objects(view, tok, preps)]
-        if governor.i != pred.head.i and modality == "intent" and any(
-            c.dep_ == "dobj" and c.i in view.by_token for c in governor.children
+        if (
+            governor.i != pred.head.i
+            and modality == "intent"
+            and any(c.dep_ == "dobj" and c.i in view.by_token for c in governor.children)
         ):
             modality = "appeal"  # "Obama wants Putin to attack ...": an appeal to Putin
         if governor.i != pred.head.i and modality in ("appeal", "demand"):

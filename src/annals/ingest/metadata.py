@@ -176,8 +176,12 @@ def latest_year(text: str, today: date | None = None) -> int | None:
 def _dates_in(fragment: str, inferred_year: int | None) -> list[tuple[date, bool]]:
     """Dates in ``fragment`` in the three languages, each with whether its year was written."""
     found = []
-    patterns = ((EN_DATE, MONTHS_EN), (EN_DAY_FIRST, MONTHS_EN), (RU_DATE, MONTHS_RU),
-                (ZH_DATE, None))
+    patterns = (
+        (EN_DATE, MONTHS_EN),
+        (EN_DAY_FIRST, MONTHS_EN),
+        (RU_DATE, MONTHS_RU),
+        (ZH_DATE, None),
+    )
     for pattern, months in patterns:
         for match in pattern.finditer(fragment):
             value = _date_from_match(match, months, inferred_year)

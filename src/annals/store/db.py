@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -15,7 +16,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from annals.errors import StoreError
 from annals.records import Document, Event, Mention, Sentence, TimeExpression
-from annals.store.schema import documents, events, ingest_log, mentions, sentences, time_expressions
+from annals.store.schema import (
+    documents,
+    events,
+    ingest_log,
+    mentions,
+    quotes,
+    sentences,
+    time_expressions,
+)
 
 DEFAULT_URL = "sqlite:///annals.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -236,11 +245,12 @@ class Store:
         found_times: Sequence[TimeExpression],
         found_mentions: Sequence[Mention],
         found_events: Sequence[Event],
+        found_quotes: Sequence[Any] = (),
     ) -> None:
         """Replace what the stages found in one document, in one transaction."""
         try:
             with self.engine.begin() as connection:
-                for table in (events, mentions, time_expressions, sentences):
+                for table in (quotes, events, mentions, time_expressions, sentences):
                     connection.execute(delete(table).where(table.c.document_id == document_id))
                 if found_sentences:
                     connection.execute(
@@ -298,9 +308,36 @@ class Store:
                             for m in found_mentions
                         ],
                     )
-                if found_events:
+                event_ids: list[int] = []
+                for event in found_events:  # one by one: the ids link quotes to their events
+                    result = connection.execute(
+                        insert(events).returning(events.c.id), [_event_row(document_id, event)]
+                    )
+                    event_ids.append(result.scalar_one())
+                if found_quotes:
                     connection.execute(
-                        insert(events), [_event_row(document_id, e) for e in found_events]
+                        insert(quotes),
+                        [
+                            {
+                                "document_id": document_id,
+                                "sentence": q.sentence,
+                                "start": q.start,
+                                "end": q.end,
+                                "text": q.text,
+                                "speaker_name": q.speaker_name or "",
+                                "speaker_id": q.speaker_id,
+                                "speaker_code": q.speaker_code,
+                                "direct": q.direct,
+                                "cue": q.cue,
+                                "lang": q.lang,
+                                "event_ids": ",".join(
+                                    str(i)
+                                    for i, e in zip(event_ids, found_events, strict=True)
+                                    if _supports(q, e)
+                                ),
+                            }
+                            for q in found_quotes
+                        ],
                     )
                 connection.execute(
                     update(documents)
@@ -411,6 +448,48 @@ class Store:
                 for row in connection.execute(query)
             ]
 
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        search: str | None = None,
+        direct: bool | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Stored quotes with their document's outlet and date: ``speaker`` matches the speaker's
+        id, code or name (case-insensitive); ``search`` the quoted words."""
+        query = (
+            select(quotes, documents.c.outlet, documents.c.published)
+            .join(documents, documents.c.id == quotes.c.document_id)
+            .order_by(documents.c.published.desc(), quotes.c.id)
+        )
+        if speaker:
+            needle = speaker.lower()
+            query = query.where(
+                or_(
+                    func.lower(quotes.c.speaker_id) == needle,
+                    func.lower(quotes.c.speaker_code) == needle,
+                    func.lower(quotes.c.speaker_name).contains(needle),
+                )
+            )
+        if outlet:
+            query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
+        if search:
+            query = query.where(func.lower(quotes.c.text).contains(search.lower()))
+        if direct is not None:
+            query = query.where(quotes.c.direct == direct)
+        if document_id:
+            query = query.where(quotes.c.document_id == document_id)
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
     def ingest_log(self, run_id: str | None = None) -> list[dict]:
         """Lines of the ingest log (of one run, or all), oldest first."""
         query = select(ingest_log).order_by(ingest_log.c.id)
@@ -418,6 +497,15 @@ class Store:
             query = query.where(ingest_log.c.run_id == run_id)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _supports(quote: Any, event: Event) -> bool:
+    """Whether a quote supports an event: the event's evidence lies in the quoted words, or in
+    the quote's sentence with the speaker as the event's source."""
+    if quote.start <= event.start and event.end <= quote.end + 1:
+        return True
+    same_speaker = quote.speaker_id is not None and quote.speaker_id == event.source.entity_id
+    return event.sentence == quote.sentence and same_speaker
 
 
 def _event_row(document_id: str, e: Event) -> dict:

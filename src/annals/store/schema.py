@@ -150,3 +150,23 @@ Index("ix_events_root", events.c.root, events.c.date)
 Index("ix_events_date", events.c.date)
 Index("ix_events_source_entity", events.c.source_entity)
 Index("ix_events_target_entity", events.c.target_entity)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_name", Text, nullable=False),
+    Column("speaker_id", String(100)),
+    Column("speaker_code", String(8)),
+    Column("direct", Boolean, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("event_ids", Text, nullable=False, comment="comma-separated events it supports"),
+)
+Index("ix_quotes_document", quotes.c.document_id)
+Index("ix_quotes_speaker", quotes.c.speaker_id)

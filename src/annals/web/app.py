@@ -1,0 +1,227 @@
+"""The REST API: documents, events, stories, actors, outlets; filters, pagination, downloads.
+
+Reads need nothing; writes (uploading articles, re-running extraction) need the token set in
+``ANNALS_TOKEN`` (or given to :func:`create_app`), sent as ``Authorization: Bearer TOKEN``.
+Without a token the server is read-only. Uploads are size-limited and their names are never
+used as paths.
+"""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+
+from annals import __version__
+from annals.api import Annals
+from annals.errors import StoreError
+
+MAX_UPLOAD = 20 * 1024 * 1024
+Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many.")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many.")]
+Format = Annotated[str, Query(pattern="^(json|csv|jsonl)$", description="json, csv or jsonl.")]
+
+
+def _rows(records: list[Any]) -> list[dict]:
+    out = []
+    for r in records:
+        row = asdict(r) if hasattr(r, "__dataclass_fields__") else dict(r)
+        out.append({k: (list(v) if isinstance(v, tuple) else v) for k, v in row.items()})
+    return out
+
+
+def _respond(rows: list[dict], fmt: str, name: str, total: int | None = None) -> Response:
+    """JSON (with paging info), CSV or JSON lines of a listing."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(
+                    {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()}
+                )
+        return Response(
+            buffer.getvalue(),
+            media_type="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    if fmt == "jsonl":
+        body = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+        return Response(
+            body,
+            media_type="application/x-ndjson",
+            headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'},
+        )
+    return JSONResponse(
+        {"items": json.loads(json.dumps(rows, default=str)), "count": len(rows), "total": total}
+    )
+
+
+def create_app(db: str | None = None, token: str | None = None, read_only: bool = False) -> FastAPI:
+    """The API over the store at ``db``; writes need ``token`` (None: read-only)."""
+    token = token if token is not None else os.environ.get("ANNALS_TOKEN")
+    app = FastAPI(
+        title="annals",
+        version=__version__,
+        description="Political events from news, with provenance.",
+    )
+    store = Annals(db)
+
+    def writer(authorization: Annotated[str | None, Header()] = None) -> None:
+        if read_only or not token:
+            raise HTTPException(403, "this server is read-only")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given, token):
+            raise HTTPException(401, "a valid token is needed for writes")
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.get("/api/documents", summary="Documents, newest first")
+    def documents(
+        outlet: str | None = None,
+        lang: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        format: Format = "json",
+    ) -> Response:
+        docs = store.documents(
+            outlet=outlet, lang=lang, since=since, until=until, limit=limit, offset=offset
+        )
+        rows = [{k: v for k, v in row.items() if k != "text"} for row in _rows(docs)]
+        return _respond(rows, format, "documents", store.store.count_documents())
+
+    @app.get("/api/documents/{doc_id}", summary="One document with its text and sentences")
+    def document(doc_id: str) -> dict:
+        doc = store.store.document(doc_id)
+        return {
+            **_rows([doc])[0],
+            "sentences": store.store.sentences(doc.id),
+            "mentions": store.store.mentions(doc.id),
+        }
+
+    @app.get("/api/events", summary="Events, by date")
+    def events(
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        format: Format = "json",
+    ) -> Response:
+        rows = store.events(
+            actor=actor,
+            source=source,
+            target=target,
+            code=code,
+            since=since,
+            until=until,
+            outlet=outlet,
+            limit=limit,
+            offset=offset,
+        )
+        return _respond(_rows(rows), format, "events")
+
+    @app.get("/api/quotes", summary="Quotes with their speakers and outlets")
+    def quotes(
+        speaker: str | None = None,
+        outlet: str | None = None,
+        q: str | None = None,
+        direct: bool | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        format: Format = "json",
+    ) -> Response:
+        rows = store.store.quotes(
+            speaker=speaker, outlet=outlet, search=q, direct=direct, limit=limit, offset=offset
+        )
+        return _respond(rows, format, "quotes")
+
+    @app.get("/api/stories", summary="Stories: one real act across outlets")
+    def stories(
+        actor: str | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        format: Format = "json",
+    ) -> Response:
+        rows = store.stories(actor=actor, code=code, since=since, until=until)
+        return _respond(_rows(rows[offset : offset + limit]), format, "stories", len(rows))
+
+    @app.get("/api/stories/{story_id}", summary="One story and its events")
+    def story(story_id: str) -> dict:
+        try:
+            found, story_events = store.story(story_id)
+        except KeyError:
+            raise HTTPException(404, f"no single story with id {story_id!r}") from None
+        return {"story": _rows([found])[0], "events": _rows(story_events)}
+
+    @app.get("/api/actors", summary="Actors by mentions")
+    def actors(limit: Limit = 50, format: Format = "json") -> Response:
+        return _respond(store.store.actor_counts(limit), format, "actors")
+
+    @app.get("/api/outlets", summary="Each outlet's words for the same thing, and its tone")
+    def outlets() -> dict:
+        framing = store.framing()
+        return {
+            "framing": _rows(list(framing.rows)),
+            "tone": [{**asdict(t), "score": t.score} for t in store.tone()],
+        }
+
+    @app.post(
+        "/api/upload",
+        status_code=201,
+        dependencies=[Depends(writer)],
+        summary="Ingest uploaded article files (token needed)",
+    )
+    async def upload(files: Annotated[list[UploadFile], File()]) -> dict:
+        from annals.ingest import ingest
+
+        with tempfile.TemporaryDirectory(prefix="annals-upload-") as tmp:
+            for number, item in enumerate(files):
+                data = await item.read(MAX_UPLOAD + 1)
+                if len(data) > MAX_UPLOAD:
+                    raise HTTPException(413, f"{item.filename!r} is over {MAX_UPLOAD} bytes")
+                suffix = "".join(Path(Path(item.filename or "").name).suffixes[-2:])[:16]
+                if not suffix.replace(".", "").isalnum():
+                    suffix = ""
+                (Path(tmp) / f"upload-{number}{suffix}").write_bytes(data)
+            report = ingest([tmp], store.store)
+        return {
+            "stored": report.stored,
+            "duplicate": report.duplicate,
+            "failed": report.failed,
+            "failures": [{"source": Path(s).name, "reason": r} for s, r in report.failures],
+        }
+
+    @app.post(
+        "/api/extract",
+        dependencies=[Depends(writer)],
+        summary="Run every stage on documents not yet processed (token needed)",
+    )
+    def extract() -> dict:
+        from annals.pipeline import extract_pending
+
+        report = extract_pending(store.store)
+        return {"processed": report.processed, "events": report.events, "failed": report.failed}
+
+    return app
