@@ -48,7 +48,10 @@ def test_seed_gold_through_annals_eval(shared):
     assert docs["outlet_and_published"] >= 0.8  # at least 4 of the 5 articles
     assert docs["languages"] >= 0.8
     assert times["n"] == 45 and times["found"] >= 0.9 and times["resolved"] >= 0.9
-    assert results["events"]["date_accuracy"] >= 0.8
+    events, quotes = results["events"], results["quotes"]
+    assert events["f1"] >= 0.70 and events["date_accuracy"] >= 0.8
+    assert quotes["direct_f1"] >= 0.85 and quotes["reported_f1"] >= 0.70
+    assert results["stories"]["n"] >= 4
 
 
 def test_demo_corpus_metadata():
