@@ -122,3 +122,19 @@ def test_actor_resolution_cases_of_a_peer_coder(shared):
         f"sector {sector:.1%} of {with_sector}"
     )
     assert country >= 0.85 and sector >= 0.75
+
+
+def test_every_actor_named_in_the_seed_gold_resolves_to_its_code(shared):
+    """source_name and target_name of every gold event, as of its article's publication date."""
+    docs = {}
+    for line in (shared / "gold/seeds.docs.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        docs[row["doc"]] = row["published"]
+    wrong = set()
+    for line in (shared / "gold/seeds.events.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        for side in ("source", "target"):
+            found = resolve(row[f"{side}_name"], docs[row["doc"]])
+            if found is None or found.code != row[side]:
+                wrong.add((row[f"{side}_name"], row[side], found.code if found else None))
+    assert not wrong, sorted(wrong)
