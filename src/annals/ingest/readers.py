@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSON_TEXT_KEYS = ("text", "content", "body", "article")
 JSON_OUTLET_KEYS = ("outlet", "source", "site", "site_name", "publisher")
 JSON_DATE_KEYS = ("published", "date", "publish_date", "published_at", "datetime")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def read_inputs(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[Rea
             yield from _read_one(path, fmt, limits)
         except InputError as exc:
             yield ReadFailure(exc.source, exc.reason)
+        except (EOFError, zlib.error) as exc:  # a .json.gz or .jsonl.gz cut short or garbled
+            yield ReadFailure(path, f"corrupt or truncated gzip: {exc}")
         except OSError as exc:
             yield ReadFailure(path, f"cannot read: {exc.strerror or exc}")
 
@@ -219,6 +223,9 @@ def read_json(data: bytes, path: str) -> Iterator[ReadResult]:
     except json.JSONDecodeError as exc:
         yield ReadFailure(path, f"malformed JSON: {exc.msg} at line {exc.lineno}")
         return
+    except (ValueError, RecursionError) as exc:  # nested too deep, an integer of 5,000 digits
+        yield ReadFailure(path, f"malformed JSON: {exc.__class__.__name__}")
+        return
     records = value if isinstance(value, list) else [value]
     for number, record in enumerate(records, start=1):
         source = f"{path}#{number}" if isinstance(value, list) else path
@@ -233,6 +240,8 @@ def _article_from_json(line: bytes, source: str) -> RawArticle:
         record = json.loads(decode(line, source))
     except json.JSONDecodeError as exc:
         raise InputError(source, f"malformed JSON: {exc.msg} at column {exc.colno}") from exc
+    except (ValueError, RecursionError) as exc:  # nested too deep, an integer of 5,000 digits
+        raise InputError(source, f"malformed JSON: {exc.__class__.__name__}") from exc
     return _article_from_record(record, source)
 
 
@@ -244,7 +253,8 @@ def _article_from_record(record: object, source: str) -> RawArticle:
         for key in keys:
             value = record.get(key)
             if isinstance(value, str) and value.strip():
-                return value.strip()
+                # a lone surrogate ("\\ud800") is valid JSON but cannot be stored as UTF-8
+                return LONE_SURROGATE.sub("\ufffd", value.strip())
         return None
 
     url = first(("url", "link"))
