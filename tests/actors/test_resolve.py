@@ -76,6 +76,12 @@ def test_word_boundaries_and_lone_adjectives():
     assert [m[1] for m in mentions("The US and the UN, but not us.")] == ["USA", "UN"]
 
 
+def test_a_month_is_not_a_surname():
+    found = mentions("On May 5, 2018 Theresa May met Macron. May said it went well.",
+                     date(2018, 5, 6))
+    assert [m[0] for m in found] == ["Theresa May", "Macron", "May"]
+
+
 def test_former_officials_are_elites():
     assert resolve("former President Barack Obama", date(2020, 1, 1)).sector == "ELI"
     assert resolve("Angela Merkel", date(2023, 1, 1)).sector == "ELI"

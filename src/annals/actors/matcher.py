@@ -49,6 +49,7 @@ NOT_THE_HOLDER = re.compile(r"\b(?:former|ex-|deputy|vice|acting|then)\b|\bex-",
 FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 STATE_FORMS = {"name", "adjective", "seat", "abbrev", "place"}
 UNKNOWN_NAME = re.compile(r"\s+((?:[A-Z][a-zà-ÿ'’.-]+(?:\s+|$)){1,4})".rstrip())
+DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 SURNAME_YEARS = 4
 """A surname alone resolves to a person in office within this many years of the sentence."""
 
@@ -306,6 +307,8 @@ class Resolver:
             if alias.form in ("name", "surname") and alias.target in self.gaz.entities:
                 entity = self.gaz.entities[alias.target]
                 if entity.kind == "person":
+                    if alias.form == "surname" and DAY_AFTER.match(text, match.end):
+                        continue  # "May 1, 2024" is a date, not Theresa May
                     person = self.person_for(alias, day)
                     if person:
                         add(match.start, match.end, **self._person_fields(person, day))

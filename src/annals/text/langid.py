@@ -89,8 +89,13 @@ def _detector(script: str) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
+_LINGUA_CHARS = 10_000
+"""lingua reads at most this much of a stretch (its time grows with the square of a word's
+length: a 2 MB line without spaces took over half an hour)."""
+
+
 def _lingua(script: str, text: str) -> str:
-    found = _detector(script).detect_language_of(text)
+    found = _detector(script).detect_language_of(text[:_LINGUA_CHARS])
     return found.iso_code_639_1.name.lower() if found else "und"
 
 

@@ -227,20 +227,23 @@ def resolve_weekday(ctx: Ctx, wd: int, span: tuple[int, int], mode: str = "") ->
     if pub is None or pub.prec != "day":
         return UNRESOLVED
     p = pub.day
-    if mode in ("this", "prev_week", "next_week"):
-        week = {"this": 0, "prev_week": -7, "next_week": 7}[mode]
-        return When(p + timedelta(days=wd - p.weekday() + week), "day")
-    if not mode:
-        mode = "on_after" if ctx.future(span) else "on_before"
-    back = (p.weekday() - wd) % 7
-    ahead = (wd - p.weekday()) % 7
-    if mode == "on_before":
-        return When(p - timedelta(days=back), "day")
-    if mode == "last":
-        return When(p - timedelta(days=back or 7), "day")
-    if mode == "on_after":
-        return When(p + timedelta(days=ahead), "day")
-    return When(p + timedelta(days=ahead or 7), "day")
+    try:
+        if mode in ("this", "prev_week", "next_week"):
+            week = {"this": 0, "prev_week": -7, "next_week": 7}[mode]
+            return When(p + timedelta(days=wd - p.weekday() + week), "day")
+        if not mode:
+            mode = "on_after" if ctx.future(span) else "on_before"
+        back = (p.weekday() - wd) % 7
+        ahead = (wd - p.weekday()) % 7
+        if mode == "on_before":
+            return When(p - timedelta(days=back), "day")
+        if mode == "last":
+            return When(p - timedelta(days=back or 7), "day")
+        if mode == "on_after":
+            return When(p + timedelta(days=ahead), "day")
+        return When(p + timedelta(days=ahead or 7), "day")
+    except OverflowError:  # published in the first or last week of year 1 or 9999
+        return UNRESOLVED
 
 
 def relative(ctx: Ctx, unit: str, n: int, prec: Precision) -> Found:
