@@ -77,8 +77,9 @@ def test_word_boundaries_and_lone_adjectives():
 
 
 def test_a_month_is_not_a_surname():
-    found = mentions("On May 5, 2018 Theresa May met Macron. May said it went well.",
-                     date(2018, 5, 6))
+    found = mentions(
+        "On May 5, 2018 Theresa May met Macron. May said it went well.", date(2018, 5, 6)
+    )
     assert [m[0] for m in found] == ["Theresa May", "Macron", "May"]
 
 

@@ -113,7 +113,10 @@ def analyse_word(low: str) -> Word:
     """Lemmas, part of speech and possible cases of a lower-case word form."""
     if not any(c.isalpha() for c in low):
         return Word(low, frozenset({low}), "PNCT" if low in PUNCT | QUOTES else None, frozenset())
-    parses = _morph().parse(low)
+    try:
+        parses = _morph().parse(low)
+    except ValueError:  # pymorphy3 reads Unicode names, and some letters (Tangut 𗀀) have none
+        return Word(low, frozenset({low}), "UNKN", frozenset(), fixed=True)
     top = parses[0]
     lemmas = frozenset(_e(p.normal_form) for p in parses)
     lemma = _e(top.normal_form)

@@ -90,7 +90,9 @@ def extract_article(html: str, source: str, url: str | None = None) -> RawArticl
             include_tables=False,
             date_extraction_params={"extensive_search": True, "original_date": True},
         )
-    except (ValueError, TypeError, RecursionError) as exc:
+    except (ValueError, TypeError, RecursionError, AssertionError) as exc:
+        # AssertionError: lxml's drop_tree on an element without a parent, from htmldate's
+        # cleaning of nested <math> ("<math>&#1114112;<math>&#1114112;</math><math>")
         raise InputError(source, f"cannot parse HTML: {exc.__class__.__name__}") from exc
     text = (doc.text or "").strip() if doc is not None else ""
     if len(text) < MIN_ARTICLE_CHARS:

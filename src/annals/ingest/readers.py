@@ -316,6 +316,7 @@ def read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[ReadResul
                 yield read_html(data, source, url)
             except InputError as exc:
                 yield ReadFailure(exc.source, exc.reason)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+        # AttributeError: warcio on a response record without WARC-Target-URI
         reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         yield ReadFailure(path, f"truncated or corrupt WARC after {number} records: {reason}")

@@ -115,6 +115,7 @@ class Store:
         config.set_main_option("script_location", str(MIGRATIONS))
         try:
             with self.engine.begin() as connection:
+                _lock_for_migration(connection)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except SQLAlchemyError as exc:
@@ -506,6 +507,15 @@ def _supports(quote: Any, event: Event) -> bool:
         return True
     same_speaker = quote.speaker_id is not None and quote.speaker_id == event.source.entity_id
     return event.sentence == quote.sentence and same_speaker
+
+
+def _lock_for_migration(connection) -> None:
+    """One process at a time reads the schema version and migrates: two processes opening a new
+    store at once both created its tables, and one failed ("table documents already exists")."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(20260001)")  # released on commit
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # waits (busy_timeout) for another writer
 
 
 def _event_row(document_id: str, e: Event) -> dict:

@@ -91,7 +91,8 @@ def _no_split(text: str, dot: int, nxt: int) -> bool:
     word = tok.group(1).lstrip("\"“‘'«([")
     if not word:
         return False
-    next_word = text[nxt : nxt + 20].split(maxsplit=1)[0] if text[nxt:].strip() else ""
+    # (text[nxt:] here copied the rest of the text at every full stop: quadratic time)
+    next_word = text[nxt : nxt + 20].split(maxsplit=1)[0] if text[nxt : nxt + 20].strip() else ""
     if word in _ABBREV or (word.lower() in _ABBREV and word[0].islower()):
         return True
     if word in _MONTH_ABBREV:
