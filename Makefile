@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: run test install services lint bench clean
+.PHONY: run test install services lint bench fuzz clean
 
 $(BIN)/annals: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -43,6 +43,10 @@ bench: install
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/plover.py
+
+## make fuzz: the long fuzz run (the CI suite runs a short one)
+fuzz: install
+	$(BIN)/python bench/fuzz.py --examples 5000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache
