@@ -152,7 +152,7 @@ def test_quotes_are_stored_linked_and_listed(tmp_path):
     db = str(tmp_path / "q.db")
     text = (
         "[Wire, March 22, 2023] Russian President Vladimir Putin praised China on Tuesday. "
-        '"We highly value the balanced position of our Chinese friends," Putin told Xi.\n\n'
+        '"We greatly appreciate the balanced position of our Chinese partners," Putin told Xi.\n\n'
         "Lavrov said that Russia would never accept the Western sanctions."
     )
     (tmp_path / "q.txt").write_text(text, encoding="utf-8")

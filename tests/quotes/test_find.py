@@ -94,7 +94,7 @@ CASES = [
     ),
     (
         "en",
-        "Russian President Vladimir Putin on Thursday said he understood that the talks "
+        "President Vladimir Putin of Russia said he understood that the talks "
         "would take time.",
         [(R, "Vladimir Putin", "he understood that the talks would take time")],
     ),

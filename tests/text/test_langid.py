@@ -21,7 +21,7 @@ def test_mixed_document_runs() -> None:
 
 
 def test_short_foreign_names_stay_in_their_run() -> None:
-    text = "馬凱(Kai Strittmatter)曾任《南德日報》中國特派記者十多年。"
+    text = "王小明(John Smith)曾在《北方晨報》擔任駐外記者多年。"
     runs = language_runs(text)
     assert [(r.lang, r.script) for r in runs] == [("zh", "Hant")]
 
