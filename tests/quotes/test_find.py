@@ -94,8 +94,7 @@ CASES = [
     ),
     (
         "en",
-        "President Vladimir Putin of Russia said he understood that the talks "
-        "would take time.",
+        "President Vladimir Putin of Russia said he understood that the talks would take time.",
         [(R, "Vladimir Putin", "he understood that the talks would take time")],
     ),
     (
