@@ -24,12 +24,12 @@ run: install
 	$(BIN)/annals actors --db $(DEMO_DB) --limit 15
 	$(BIN)/annals events --db $(DEMO_DB) --pair CHN-RUS --limit 25
 
-## make test: start the services the tests need (PostgreSQL) and run the whole suite
+## make test: start the services the tests need (PostgreSQL, chromium) and run the whole suite
 test: install
 	. scripts/test-services.sh && $(BIN)/python -m pytest
 
 services:
-	. scripts/test-services.sh && env | grep ANNALS_TEST
+	. scripts/test-services.sh && env | grep -E 'ANNALS_(TEST|CHROMIUM)'
 
 lint: install
 	$(BIN)/ruff check src tests bench

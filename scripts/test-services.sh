@@ -24,3 +24,15 @@ if [ -z "${ANNALS_TEST_PG_URL:-}" ]; then
     fi
   fi
 fi
+# The browser tests drive Debian's chromium through Playwright (ANNALS_CHROMIUM names it).
+if [ -z "${ANNALS_CHROMIUM:-}" ]; then
+  if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "installing chromium from Debian's packages" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if command -v chromium >/dev/null 2>&1; then
+    export ANNALS_CHROMIUM="$(command -v chromium)"
+  else
+    echo "chromium is not installed: browser tests are skipped" >&2
+  fi
+fi

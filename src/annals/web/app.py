@@ -1,9 +1,12 @@
-"""The REST API: documents, events, stories, actors, outlets; filters, pagination, downloads.
+"""The web app: the REST API under /api (documents, events, stories, quotes, actors,
+outlets; filters, pagination, downloads; OpenAPI at /docs) and the HTML pages of
+:mod:`annals.web.pages`.
 
 Reads need nothing; writes (uploading articles, re-running extraction) need the token set in
-``ANNALS_TOKEN`` (or given to :func:`create_app`), sent as ``Authorization: Bearer TOKEN``.
-Without a token the server is read-only. Uploads are size-limited and their names are never
-used as paths.
+``ANNALS_TOKEN`` (or given to :func:`create_app`), sent as ``Authorization: Bearer TOKEN`` (or,
+in the upload form, typed in). Without a token the server is read-only. Uploads are
+size-limited and their names are never used as paths. Every response carries a strict
+Content-Security-Policy: pages run no script at all.
 """
 
 from __future__ import annotations
@@ -13,22 +16,34 @@ import hmac
 import io
 import json
 import os
-import tempfile
 from dataclasses import asdict
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from annals import __version__
 from annals.api import Annals
 from annals.errors import StoreError
+from annals.web import pages
+from annals.web.uploads import ingest_uploads
 
 MAX_UPLOAD = 20 * 1024 * 1024
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many.")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many.")]
 Format = Annotated[str, Query(pattern="^(json|csv|jsonl)$", description="json, csv or jsonl.")]
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+DOCS_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src https://cdn.jsdelivr.net; img-src https://fastapi.tiangolo.com data:; "
+    "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def _rows(records: list[Any]) -> list[dict]:
@@ -84,9 +99,39 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         if not given or not hmac.compare_digest(given, token):
             raise HTTPException(401, "a valid token is needed for writes")
 
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc")
+        response.headers["Content-Security-Policy"] = DOCS_POLICY if docs else PAGE_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    html = pages.templates()
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": message}, status_code=status)
+        return html.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+
     @app.exception_handler(StoreError)
-    async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return error(request, 404, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+        )
+        return error(request, 400, f"bad request: {problems}")
 
     @app.get("/api/documents", summary="Documents, newest first")
     def documents(
@@ -194,23 +239,12 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         summary="Ingest uploaded article files (token needed)",
     )
     async def upload(files: Annotated[list[UploadFile], File()]) -> dict:
-        from annals.ingest import ingest
-
-        with tempfile.TemporaryDirectory(prefix="annals-upload-") as tmp:
-            for number, item in enumerate(files):
-                data = await item.read(MAX_UPLOAD + 1)
-                if len(data) > MAX_UPLOAD:
-                    raise HTTPException(413, f"{item.filename!r} is over {MAX_UPLOAD} bytes")
-                suffix = "".join(Path(Path(item.filename or "").name).suffixes[-2:])[:16]
-                if not suffix.replace(".", "").isalnum():
-                    suffix = ""
-                (Path(tmp) / f"upload-{number}{suffix}").write_bytes(data)
-            report = ingest([tmp], store.store)
+        report = await ingest_uploads(store.store, files, MAX_UPLOAD)
         return {
             "stored": report.stored,
             "duplicate": report.duplicate,
             "failed": report.failed,
-            "failures": [{"source": Path(s).name, "reason": r} for s, r in report.failures],
+            "failures": [{"source": s.rsplit("/", 1)[-1], "reason": r} for s, r in report.failures],
         }
 
     @app.post(
@@ -224,4 +258,6 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         report = extract_pending(store.store)
         return {"processed": report.processed, "events": report.events, "failed": report.failed}
 
+    app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
+    app.include_router(pages.router(store, token=token, read_only=read_only, max_upload=MAX_UPLOAD))
     return app
