@@ -65,6 +65,7 @@ def test_error_codes(client):
     assert client.get("/api/documents/ffffffffff").status_code == 404
     assert client.get("/api/stories/s-nothing").status_code == 404
     assert client.get("/api/events", params={"limit": 0}).status_code == 400
+    assert client.get("/api/documents", params={"offset": 2**63}).status_code == 400
     bad = client.get("/api/events", params={"format": "xml"})
     assert bad.status_code == 400 and "format" in bad.json()["detail"]
     assert client.get("/api/nothing-here").json() == {"detail": "Not Found"}

@@ -85,6 +85,7 @@ def test_event_and_story_pages(client):
     assert client.get("/events/987654").status_code == 404
     assert client.get("/stories/s-none").status_code == 404
     assert "text/html" in client.get("/no-such-page").headers["content-type"]
+    assert client.get("/events", params={"page": 10**20}).status_code == 400
 
 
 def test_timeline_and_network_draw_svg(client):

@@ -33,7 +33,7 @@ from annals.web.uploads import ingest_uploads
 
 MAX_UPLOAD = 20 * 1024 * 1024
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many.")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many.")]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Skip this many.")]
 Format = Annotated[str, Query(pattern="^(json|csv|jsonl)$", description="json, csv or jsonl.")]
 PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "

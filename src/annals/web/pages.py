@@ -167,7 +167,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         outlet: str = "",
         since: str = "",
         until: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
     ) -> Response:
         filters = _clean(
             actor=actor,
@@ -223,7 +223,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         since: str = "",
         until: str = "",
         single_source: bool = False,
-        page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
     ) -> Response:
         filters = _clean(actor=actor, code=code, since=since, until=until)
         found = store.stories(**filters)
@@ -331,7 +331,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         lang: str = "",
         since: str = "",
         until: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
     ) -> Response:
         filters = _clean(outlet=outlet, lang=lang, since=since, until=until)
         rows = store.store.documents(
@@ -372,7 +372,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         speaker: str = "",
         outlet: str = "",
         q: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
     ) -> Response:
         filters = _clean(speaker=speaker, outlet=outlet, q=q)
         rows = store.store.quotes(
