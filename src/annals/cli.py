@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import time
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -693,13 +694,35 @@ def serve(
     ),
     port: Annotated[int, typer.Option(help="Port.")] = 8765,
     read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write.")] = False,
+    token_file: Annotated[
+        str | None,
+        typer.Option(help="File whose first line is the write token (else ANNALS_TOKEN)."),
+    ] = None,
 ) -> None:
-    """Serve the REST API (OpenAPI docs at /docs); writes need ANNALS_TOKEN."""
+    """Serve the web UI and the REST API (OpenAPI docs at /docs); writes need a token."""
     import uvicorn
 
     from annals.web.app import create_app
 
-    uvicorn.run(create_app(db, read_only=read_only), host=host, port=port, log_level="warning")
+    token = os.environ.get("ANNALS_TOKEN")
+    if token_file:
+        try:
+            lines = Path(token_file).read_text(encoding="utf-8").splitlines()
+            token = lines[0].strip() if lines else ""
+        except OSError as exc:
+            raise AnnalsError(f"cannot read the token file: {exc}") from exc
+        if not token:
+            raise AnnalsError(f"the token file {token_file} is empty")
+    writes = "read-only" if read_only or not token else "writes need the token"
+    err.print(f"annals: serving {db} on http://{host}:{port}/ ({writes})")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]annals: listening on {host}: reachable from other machines[/]")
+    uvicorn.run(
+        create_app(db, token=token or "", read_only=read_only),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @app.command("log")
