@@ -51,6 +51,8 @@ STATE_FORMS = {"name", "adjective", "seat", "abbrev", "place"}
 UNKNOWN_NAME = re.compile(r"\s+((?:[A-Z][a-zà-ÿ'’.-]+(?:\s+|$)){1,4})".rstrip())
 DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 SURNAME_YEARS = 4
+PEOPLE_CACHE = 50_000
+"""How many (alias, day) → person answers a resolver keeps before starting afresh."""
 """A surname alone resolves to a person in office within this many years of the sentence."""
 
 
@@ -133,11 +135,38 @@ class Automata:
 
 
 def _value(key: str, aliases: list[Alias]) -> tuple:
-    return (len(key), tuple((alias, _case_rule(alias)) for alias in aliases))
+    """(key length, best alias whatever the case, best alias when capitalised, acronyms with
+    the letters they must match); the best alias of a form is settled here, not per match."""
+    rules = [(alias, _case_rule(alias)) for alias in aliases]
+    any_case = [a for a, rule in rules if rule == "any"]
+    capital = [a for a, rule in rules if rule in ("any", "capital")]
+    exact = tuple((a, _alnum(a.text)) for a, rule in rules if rule == "exact")
+    return (
+        len(key),
+        _best_alias(any_case) if any_case else None,
+        _best_alias(capital) if capital else None,
+        exact,
+    )
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _fitting(surface: str, value: tuple) -> Alias | None:
+    """The best alias of a matched key that fits how ``surface`` is written, if any."""
+    _, any_case, capital, exact = value
+    best = capital if surface[:1].isupper() else any_case
+    if exact:
+        letters = _alnum(surface)
+        fits = [a for a, needed in exact if needed == letters]
+        if fits:
+            best = _best_alias([*fits, best] if best else fits)
+    return best
 
 
 def build_automaton(gaz: Gazetteer) -> Automata:
-    """The automata whose values are each key's length and aliases (with their case rule)."""
+    """The automata whose values are each key's length and its aliases by case rule."""
     words, cjk = ahocorasick.Automaton(), ahocorasick.Automaton()
     padded: dict[str, list[Alias]] = {}
     for key, aliases in alias_table(gaz).items():
@@ -169,35 +198,28 @@ def _case_rule(alias: Alias) -> str:
     return "capital" if alias.text[:1].isupper() else "any"
 
 
-def _cased(surface: str, alias: Alias, rule: str) -> bool:
-    if rule == "exact":
-        return [c for c in surface if c.isalnum()] == [c for c in alias.text if c.isalnum()]
-    return rule == "any" or surface[:1].isupper()
-
-
 def find_matches(text: str, machines: Automata | None = None) -> list[Match]:
     """Every alias in ``text`` that fits its boundaries, longest first, without overlaps."""
     machines = machines or automaton()
     view = match_view(text)
     found = []
     # whole words: the padded view has a space at both ends, so index i of it is i - 1 of text
-    for last, (length, cased) in machines.words.iter(f" {word_view(view)} "):
-        start, end = last - length + 1, last - 1  # the key without its padding spaces
-        surface = text[start:end]
-        fitting = [alias for alias, rule in cased if _cased(surface, alias, rule)]
-        if fitting:
-            found.append(Match(start, end, _best_alias(fitting)))
+    for last, value in machines.words.iter(f" {word_view(view)} "):
+        start, end = last - value[0] + 1, last - 1  # the key without its padding spaces
+        alias = _fitting(text[start:end], value)
+        if alias is not None:
+            found.append(Match(start, end, alias))
     if CJK.search(view):
-        for last, (length, cased) in machines.cjk.iter(view):
-            start, end = last - length + 1, last + 1
-            fitting = [alias for alias, rule in cased if _cased(text[start:end], alias, rule)]
-            if fitting:
-                found.append(Match(start, end, _best_alias(fitting)))
+        for last, value in machines.cjk.iter(view):
+            start, end = last - value[0] + 1, last + 1
+            alias = _fitting(text[start:end], value)
+            if alias is not None:
+                found.append(Match(start, end, alias))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[Match] = []
     occupied = bytearray(len(text))
     for match in found:
-        if 1 not in occupied[match.start : match.end]:
+        if occupied.find(1, match.start, match.end) < 0:
             taken.append(match)
             occupied[match.start : match.end] = b"\x01" * (match.end - match.start)
     return sorted(taken, key=lambda m: m.start)
@@ -242,6 +264,7 @@ class Resolver:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz or gazetteer()
         self.people_by_alias: dict[str, list[str]] = {}
+        self._people_on: dict[tuple[Alias, date | None], Entity | None] = {}
         for alias in self.gaz.aliases:
             entity = self.gaz.entities.get(alias.target)
             if entity is not None and entity.kind == "person":
@@ -251,6 +274,14 @@ class Resolver:
 
     def person_for(self, alias: Alias, day: date | None) -> Entity | None:
         """The person an alias names on ``day``; among namesakes, the one in office then."""
+        key = (alias, day)
+        if key not in self._people_on:
+            if len(self._people_on) >= PEOPLE_CACHE:
+                self._people_on.clear()
+            self._people_on[key] = self._person_for(alias, day)
+        return self._people_on[key]
+
+    def _person_for(self, alias: Alias, day: date | None) -> Entity | None:
         targets = self.people_by_alias.get(match_view(alias.text), [alias.target])
         candidates = [self.gaz.entities[t] for t in dict.fromkeys(targets)]
         if not candidates:
@@ -651,5 +682,6 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
             if matches[position].start >= sentence.start and matches[position].end <= sentence.end:
                 inside.append(matches[position])
             position += 1
-        out += res.mentions(text, sentence.index, parse_day(sentence.date), inside)
+        if inside:
+            out += res.mentions(text, sentence.index, parse_day(sentence.date), inside)
     return out
