@@ -7,6 +7,7 @@ peak memory (resident set) of the process.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import time
@@ -131,6 +132,16 @@ def main() -> None:
         f"{len(docs) * words / 600 / elapsed:.0f} articles of 600 words/s"
     )
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    print(
+        json.dumps(
+            {
+                "articles": len(docs),
+                "articles_per_second": round(len(docs) / elapsed, 1),
+                "articles_of_600_words_per_second": round(len(docs) * words / 600 / elapsed, 1),
+                "peak_rss_mb": round(peak_mb),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
