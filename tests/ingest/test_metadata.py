@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from annals.ingest.metadata import clean_outlet, latest_year, read_text_metadata
+from annals.ingest.metadata import (
+    clean_outlet,
+    find_written_date,
+    latest_year,
+    read_text_metadata,
+    written_date,
+)
 
 TODAY = date(2026, 11, 25)
 
@@ -123,3 +129,32 @@ def test_title_is_a_short_first_line_before_a_blank_line():
         "Leaders Meet in Moscow"
     )
     assert read_text_metadata("The two leaders met in Moscow on Monday.\n\nMore.").title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published: Oct 16, 2023", "2023-10-16"),
+        ("Sunday 17 December 2023 17:23, UK", "2023-12-17"),
+        ("Updated on December 13, 2023 1:23 PM", "2023-12-13"),
+        ("8:41 PM on Feb. 9th, 2024", "2024-02-09"),
+        ("Last updated: 2023/12/19 at 9:01 PM", "2023-12-19"),
+        ("12/22/2023 05:00 AM EST", "2023-12-22"),
+        ("13/02/2023", "2023-02-13"),
+        ("22 декабря 2023 года", "2023-12-22"),
+        ("2023年12月22日 星期五", "2023-12-22"),
+        ("Posted: Dec 20, 2023 | Last Updated: Dec 21, 2023", "2023-12-20"),
+        ("05/12/2023", None),  # May 12 or 5 December
+        ("Posted Dec 31, 10:19 PM", None),  # no year
+        ("4 days ago", None),
+        ("The May 2023 report", None),
+        ("February 30, 2023", None),
+    ],
+)
+def test_written_date(text, iso):
+    assert written_date(text) == iso
+
+
+def test_a_date_without_its_year_takes_the_year_nearest_a_timestamp():
+    assert find_written_date("Posted Dec 31, 10:19 PM", date(2020, 1, 1)) == (7, "2019-12-31")
+    assert find_written_date("Posted Nov 18, 8:19 PM", date(2019, 11, 19)) == (7, "2019-11-18")

@@ -74,6 +74,13 @@ EN_DAY_FIRST = re.compile(
 )
 RU_DATE = re.compile(r"\b" + _RU_DATE, re.IGNORECASE)
 ZH_DATE = re.compile(_ZH_DATE)
+# "2023/12/19", "2023-12-19", "2023.12.19"; "12/22/2023" (month first unless the first number
+# cannot be a month)
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)"
+    r"(?![\d/.-]\d)"
+    r"|(?<![\d/.-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)(?![\d/])"
+)
 YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 # Datelines, bylines and mastheads on the first lines of an article.
@@ -188,6 +195,66 @@ def _dates_in(fragment: str, inferred_year: int | None) -> list[tuple[date, bool
             if value:
                 found.append((match.start(), value, bool(match.group("year"))))
     return [(value, has_year) for _, value, has_year in sorted(found, key=lambda f: f[0])]
+
+
+def _numeric_date(match: re.Match) -> date | None:
+    if match.group("year"):
+        year, month, day = match.group("year", "month", "day")
+    else:
+        first, second = int(match.group("first")), int(match.group("second"))
+        if first <= 12 and second <= 12 and first != second:
+            return None  # 05/12/2023: May 12 in the US, 5 December elsewhere
+        month, day = (second, first) if first > 12 else (first, second)
+        year = match.group("year2")
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_written_date(text: str, near: date | None = None) -> tuple[int, str] | None:
+    """(where it starts, ISO date) of the first complete date (year included) written in
+    ``text``: ``Dec. 22, 2023``, ``Sunday 17 December 2023``, ``22 декабря 2023``,
+    ``2023年12月22日``, ``2023/12/19``, ``12/22/2023``. A numeric date whose day and month could
+    be swapped is not one. Given a date ``near`` the one meant (a timestamp in another time
+    zone), a date without its year (``Posted Nov 18, 8:19 PM``) takes the year closest to it."""
+    found: list[tuple[int, date]] = []
+    yearless: list[tuple[int, re.Match, dict | None]] = []
+    for pattern, months in (
+        (EN_DATE, MONTHS_EN),
+        (EN_DAY_FIRST, MONTHS_EN),
+        (RU_DATE, MONTHS_RU),
+        (ZH_DATE, None),
+    ):
+        for match in pattern.finditer(text):
+            if match.group("year"):
+                value = _date_from_match(match, months, None)
+                if value:
+                    found.append((match.start(), value))
+                break
+            yearless.append((match.start(), match, months))
+    for match in NUMERIC_DATE.finditer(text):
+        value = _numeric_date(match)
+        if value:
+            found.append((match.start(), value))
+            break
+    if not found and near is not None:
+        for start, match, months in sorted(yearless, key=lambda y: y[0]):
+            dates = [_date_from_match(match, months, near.year + shift) for shift in (-1, 0, 1)]
+            dates = [d for d in dates if d]
+            if dates:
+                found.append((start, min(dates, key=lambda d: abs((d - near).days))))
+                break
+    if not found:
+        return None
+    start, value = min(found)
+    return start, value.isoformat()
+
+
+def written_date(text: str) -> str | None:
+    """The first complete date written in ``text``, as ISO (see ``find_written_date``)."""
+    found = find_written_date(text)
+    return found[1] if found else None
 
 
 def _masthead(line: str) -> tuple[str, str] | None:
