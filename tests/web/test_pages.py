@@ -134,3 +134,18 @@ def test_highlight_escapes_every_piece_and_nests_overlaps():
 )
 def test_upload_names_never_become_paths(name, suffix):
     assert safe_suffix(name) == suffix
+
+
+@pytest.mark.postgres
+def test_pages_and_api_on_both_stores(store):
+    """The same app over SQLite and PostgreSQL: pages and listings answer alike."""
+    corpus = sorted((ROOT / "examples/corpus").iterdir())[:4]
+    ingest([str(p) for p in corpus], store)
+    extract_pending(store)
+    served = TestClient(create_app(store.url, token=TOKEN))
+    for path in ("/", "/events", "/network", "/outlets", "/documents", "/quotes", "/stories"):
+        assert served.get(path).status_code == 200, path
+    events = served.get("/api/events", params={"limit": 5}).json()
+    assert events["count"] >= 1
+    event_page = served.get(f"/events/{events['items'][0]['id']}")
+    assert event_page.status_code == 200 and 'class="evidence"' in event_page.text
