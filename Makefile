@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/plover.py
+	$(BIN)/python bench/api.py
 
 ## make fuzz: the long fuzz run (the CI suite runs a short one)
 fuzz: install

@@ -42,3 +42,47 @@ def write(path: Path, data: bytes | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path
+
+
+def mention(code: str, name: str, entity: str | None = None, sector: str | None = None):
+    """An actor mention as the actor stage makes it (offsets do not matter to listings)."""
+    from annals.records import Mention
+
+    kind = "state" if entity == code.lower() else "person" if entity else "agent"
+    return Mention(0, len(name), name, 0, entity, name, code, sector, kind, "alias")
+
+
+def store_events(store, reports: list[tuple[dict, list[dict]]]) -> list[str]:
+    """Store documents (Document fields) each with its events (Event fields; ``source`` and
+    ``target`` are mentions, root, plover, quad class and Goldstein score default from the
+    CAMEO code), without running the stages; return the document ids."""
+    import hashlib
+
+    from annals.events.codebook import load_codebook
+    from annals.records import Document, Event
+
+    ids = []
+    for fields, found in reports:
+        doc_id = hashlib.sha256(fields["text"].encode()).hexdigest()
+        store.write_batch([Document(id=doc_id, **fields)], [], run_id="test")
+        made = []
+        for number, spec in enumerate(found):
+            code = load_codebook()[spec["cameo"]]
+            made.append(
+                Event(
+                    **{
+                        "sentence": number,
+                        "start": 0,
+                        "end": 5,
+                        "text": fields["text"][:5],
+                        "root": spec["cameo"][:2],
+                        "plover": "CONSULT",
+                        "quad_class": code.quad_class,
+                        "goldstein": code.goldstein,
+                        **spec,
+                    }
+                )
+            )
+        store.save_processed(doc_id, "test", [], [], [], made)
+        ids.append(doc_id)
+    return ids

@@ -641,6 +641,84 @@ def actors(
     out.print(table)
 
 
+@app.command("export")
+def export_listing(
+    kind: Annotated[
+        str, typer.Argument(metavar="KIND", help="documents, events, quotes, stories or actors.")
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv, jsonl, parquet, or gdelt (events only).")
+    ] = "csv",
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Either side: code, entity id or name.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source code (RUS) or entity id.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target code (CHN) or entity id.")] = None,
+    pair: Annotated[
+        str | None, typer.Option(help="Country pair A-B, either direction (RUS-CHN).")
+    ] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or root prefix (04, 042).")] = None,
+    since: Annotated[str | None, typer.Option(help="Date on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Date on or before.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet contains this (any case).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Documents in this language.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Quotes by this speaker.")] = None,
+    search: Annotated[str | None, typer.Option(help="Quoted words contain this.")] = None,
+    direct: Annotated[
+        bool | None, typer.Option("--direct/--reported", help="Only direct or reported quotes.")
+    ] = None,
+    single_source: Annotated[
+        bool, typer.Option("--single-source", help="Only stories from one outlet.")
+    ] = False,
+    story_counts: Annotated[
+        bool,
+        typer.Option(
+            "--story-counts",
+            help="gdelt: mentions, sources and articles from the events' stories (clusters "
+            "all events of the --since/--until range in memory first).",
+        ),
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many (default: all).")] = None,
+    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+) -> None:
+    """Write a whole listing, filtered as in its own command, as CSV, JSON lines, Parquet or a
+    GDELT 2.0-style event table; rows stream from the store in batches."""
+    from annals import export
+    from annals.api import Annals
+
+    if fmt not in export.FORMATS:
+        raise AnnalsError(f"unknown format {fmt!r}: one of {', '.join(export.FORMATS)}")
+    if fmt == "gdelt" and kind != "events":
+        raise AnnalsError("the gdelt format is for events only")
+    if story_counts and fmt != "gdelt":
+        raise AnnalsError("--story-counts goes with --format gdelt")
+    if pair and "-" not in pair:
+        raise AnnalsError(f"--pair takes two actors A-B, not {pair!r}")
+    filters = {
+        "actor": actor,
+        "source": source,
+        "target": target,
+        "pair": tuple(pair.split("-", 1)) if pair else None,
+        "code": code,
+        "since": since,
+        "until": until,
+        "outlet": outlet,
+        "lang": lang,
+        "speaker": speaker,
+        "search": search,
+        "direct": direct,
+        "single_source": single_source,
+    }
+    started = time.perf_counter()
+    with Annals(db) as store:
+        rows = export.listing(store, kind, filters, limit, offset)
+        stories_of = store.stories(since=since, until=until) if story_counts else None
+        target_file = sys.stdout.buffer if output == "-" else output
+        written = export.write(rows, fmt, target_file, stories=stories_of)
+    elapsed = time.perf_counter() - started
+    err.print(f"{written} {kind} written to {output} ({fmt}, {elapsed:.1f}s)", soft_wrap=True)
+
+
 @app.command()
 def resolve(
     texts: Annotated[list[str] | None, typer.Argument(help="Phrases to resolve.")] = None,

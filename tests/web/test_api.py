@@ -51,6 +51,25 @@ def test_events_filters_and_downloads(client):
     assert len(lines) == 4 and all(json.loads(x)["cameo"] for x in lines)
 
 
+def test_parquet_and_gdelt_downloads_and_pairs(client):
+    import io
+
+    import pyarrow.parquet as pq
+
+    answer = client.get("/api/events", params={"format": "parquet", "source": "RUS"})
+    assert answer.headers["content-disposition"].endswith('events.parquet"')
+    table = pq.read_table(io.BytesIO(answer.content))
+    assert table.num_rows >= 1 and set(table.column("source_code").to_pylist()) == {"RUS"}
+    tsv = client.get("/api/events", params={"format": "gdelt", "limit": 5}).text.splitlines()
+    assert len(tsv) == 5 and all(len(line.split("\t")) == 61 for line in tsv)
+    assert client.get("/api/quotes", params={"format": "gdelt"}).status_code == 400
+    pair = client.get("/api/events", params={"pair": "CHN-RUS", "limit": 200}).json()["items"]
+    assert pair and {(e["source_code"], e["target_code"]) for e in pair} <= {
+        ("CHN", "RUS"),
+        ("RUS", "CHN"),
+    }
+
+
 def test_stories_actors_outlets(client):
     stories = client.get("/api/stories", params={"actor": "CHN"}).json()
     assert stories["items"] and stories["total"] >= stories["count"]

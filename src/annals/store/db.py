@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +11,18 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from annals.errors import StoreError
@@ -190,26 +201,31 @@ class Store:
     ) -> list[Document]:
         """Stored documents, newest first, filtered by outlet (case-insensitive substring),
         language, and publication date range (ISO prefixes, inclusive)."""
-        query = select(documents).order_by(documents.c.published.desc(), documents.c.id)
-        if outlet:
-            query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
-        if lang:
-            query = query.where(
-                (documents.c.languages == lang)
-                | documents.c.languages.startswith(f"{lang},")
-                | documents.c.languages.contains(f",{lang},")
-                | documents.c.languages.endswith(f",{lang}")
-            )
-        if since:
-            query = query.where(documents.c.published >= since)
-        if until:
-            query = query.where(documents.c.published <= until + "\uffff")
-        if limit is not None:
-            query = query.limit(limit)
-        if offset:
-            query = query.offset(offset)
+        query = _documents_query(outlet, lang, since, until, limit, offset)
         with self.engine.connect() as connection:
             return [_document_from_row(row) for row in connection.execute(query)]
+
+    def iter_documents(
+        self,
+        *,
+        outlet: str | None = None,
+        lang: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        batch_size: int = 1000,
+    ) -> Iterator[Document]:
+        """Like :meth:`documents`, read ``batch_size`` rows at a time (for exports)."""
+        query = _documents_query(outlet, lang, since, until, limit, offset)
+        for row in self._stream(query, batch_size):
+            yield _document_from_row(row)
+
+    def _stream(self, query, batch_size: int) -> Iterator[Any]:
+        """The rows of ``query``, fetched ``batch_size`` at a time (a server-side cursor on
+        PostgreSQL), so that a listing of millions of rows is never held in memory."""
+        with self.engine.connect() as connection:
+            yield from connection.execution_options(yield_per=batch_size).execute(query)
 
     def document(self, id_or_prefix: str) -> Document:
         """One document by id or unique id prefix (at least 4 characters)."""
@@ -362,7 +378,7 @@ class Store:
             rows = connection.execute(query.order_by(mentions.c.start))
             return [dict(row._mapping) for row in rows]
 
-    def actor_counts(self, limit: int = 50) -> list[dict]:
+    def actor_counts(self, limit: int | None = 50) -> list[dict]:
         """Actors by number of mentions (resolved entities, and named unresolved ones)."""
         key = func.coalesce(mentions.c.entity_id, mentions.c.name)
         query = (
@@ -388,6 +404,7 @@ class Store:
         actor: str | None = None,
         source: str | None = None,
         target: str | None = None,
+        pair: tuple[str, str] | None = None,
         code: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -398,56 +415,37 @@ class Store:
     ) -> list[StoredEvent]:
         """Stored events, by date. ``actor`` matches either side's code, entity id or name
         (case-insensitive); ``source``/``target`` a country or organisation code or an entity
-        id; ``code`` a CAMEO code or its prefix (``04``, ``042``); dates are ISO prefixes."""
-        query = (
-            select(events, documents.c.outlet, documents.c.published)
-            .join(documents, documents.c.id == events.c.document_id)
-            .order_by(events.c.date, events.c.id)
-        )
-        if actor:
-            needle = actor.lower()
-            query = query.where(
-                or_(
-                    *(
-                        func.lower(column) == needle
-                        for column in (
-                            events.c.source_code,
-                            events.c.target_code,
-                            events.c.source_entity,
-                            events.c.target_entity,
-                        )
-                    ),
-                    func.lower(events.c.source_name).contains(needle),
-                    func.lower(events.c.target_name).contains(needle),
-                )
-            )
-        for side, value in (("source", source), ("target", target)):
-            if value:
-                query = query.where(
-                    or_(
-                        events.c[f"{side}_code"] == value.upper(),
-                        events.c[f"{side}_entity"] == value.lower(),
-                    )
-                )
-        if code:
-            query = query.where(events.c.cameo.startswith(code))
-        if since:
-            query = query.where(events.c.date >= since)
-        if until:
-            query = query.where(events.c.date <= until + "\uffff")
-        if outlet:
-            query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
-        if document_id:
-            query = query.where(events.c.document_id == document_id)
-        if limit is not None:
-            query = query.limit(limit)
-        if offset:
-            query = query.offset(offset)
+        id; ``pair`` two such actors, in either direction; ``code`` a CAMEO code or its prefix
+        (``04``, ``042``); dates are ISO prefixes."""
+        filters = _Filters(actor, source, target, pair, code, since, until, outlet, document_id)
         with self.engine.connect() as connection:
-            return [
-                StoredEvent(**{k: row._mapping[k] for k in StoredEvent.__dataclass_fields__})
-                for row in connection.execute(query)
-            ]
+            query = _events_query(connection, filters, limit, offset)
+            return [StoredEvent(*row) for row in connection.execute(query)]
+
+    def iter_events(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        pair: tuple[str, str] | None = None,
+        code: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        batch_size: int = 1000,
+    ) -> Iterator[dict]:
+        """The events :meth:`events` lists, as dicts of the :class:`StoredEvent` fields plus
+        their document's ``url``, read ``batch_size`` rows at a time (for exports)."""
+        filters = _Filters(actor, source, target, pair, code, since, until, outlet, document_id)
+        with self.engine.connect() as connection:
+            query = _events_query(connection, filters, limit, offset, documents.c.url)
+        names = [*StoredEvent.__dataclass_fields__, "url"]
+        for row in self._stream(query, batch_size):
+            yield dict(zip(names, row, strict=True))
 
     def quotes(
         self,
@@ -462,34 +460,26 @@ class Store:
     ) -> list[dict]:
         """Stored quotes with their document's outlet and date: ``speaker`` matches the speaker's
         id, code or name (case-insensitive); ``search`` the quoted words."""
-        query = (
-            select(quotes, documents.c.outlet, documents.c.published)
-            .join(documents, documents.c.id == quotes.c.document_id)
-            .order_by(documents.c.published.desc(), quotes.c.id)
-        )
-        if speaker:
-            needle = speaker.lower()
-            query = query.where(
-                or_(
-                    func.lower(quotes.c.speaker_id) == needle,
-                    func.lower(quotes.c.speaker_code) == needle,
-                    func.lower(quotes.c.speaker_name).contains(needle),
-                )
-            )
-        if outlet:
-            query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
-        if search:
-            query = query.where(func.lower(quotes.c.text).contains(search.lower()))
-        if direct is not None:
-            query = query.where(quotes.c.direct == direct)
-        if document_id:
-            query = query.where(quotes.c.document_id == document_id)
-        if limit is not None:
-            query = query.limit(limit)
-        if offset:
-            query = query.offset(offset)
+        query = _quotes_query(speaker, outlet, search, direct, document_id, limit, offset)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+    def iter_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        search: str | None = None,
+        direct: bool | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        batch_size: int = 1000,
+    ) -> Iterator[dict]:
+        """Like :meth:`quotes`, read ``batch_size`` rows at a time (for exports)."""
+        query = _quotes_query(speaker, outlet, search, direct, document_id, limit, offset)
+        for row in self._stream(query, batch_size):
+            yield dict(row._mapping)
 
     def ingest_log(self, run_id: str | None = None) -> list[dict]:
         """Lines of the ingest log (of one run, or all), oldest first."""
@@ -498,6 +488,191 @@ class Store:
             query = query.where(ingest_log.c.run_id == run_id)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+
+EVENT_ORDER = (events.c.date, events.c.id)
+STORED_EVENT_COLUMNS = [
+    documents.c[name] if name in ("outlet", "published") else events.c[name]
+    for name in StoredEvent.__dataclass_fields__
+]
+"""The columns of a StoredEvent, in the order of its fields."""
+
+
+@dataclass(frozen=True)
+class _Filters:
+    actor: str | None
+    source: str | None
+    target: str | None
+    pair: tuple[str, str] | None
+    code: str | None
+    since: str | None
+    until: str | None
+    outlet: str | None
+    document_id: str | None
+
+
+def _event_conditions(connection, f: _Filters) -> tuple[list, bool]:
+    """The WHERE conditions of an event listing, and whether they need the documents table."""
+    conditions = []
+    if f.actor:
+        needle = f.actor.lower()
+        conditions.append(
+            or_(
+                *(
+                    func.lower(column) == needle
+                    for column in (
+                        events.c.source_code,
+                        events.c.target_code,
+                        events.c.source_entity,
+                        events.c.target_entity,
+                    )
+                ),
+                func.lower(events.c.source_name).contains(needle),
+                func.lower(events.c.target_name).contains(needle),
+            )
+        )
+    for side, value in (("source", f.source), ("target", f.target)):
+        if value:
+            conditions.append(_side(connection, side, value))
+    if f.pair:
+        a, b = f.pair
+        conditions.append(
+            or_(
+                and_(_side(connection, "source", a), _side(connection, "target", b)),
+                and_(_side(connection, "source", b), _side(connection, "target", a)),
+            )
+        )
+    if f.code:
+        conditions.append(_code_condition(f.code))
+    if f.since:
+        conditions.append(events.c.date >= f.since)
+    if f.until:
+        conditions.append(events.c.date <= f.until + "\uffff")
+    if f.outlet:
+        conditions.append(func.lower(documents.c.outlet).contains(f.outlet.lower()))
+    if f.document_id:
+        conditions.append(events.c.document_id == f.document_id)
+    return conditions, bool(f.outlet)
+
+
+def _side(connection, side: str, value: str):
+    """One side's condition: its code is ``value`` upper-cased, or its entity id is ``value``
+    lower-cased. One of the two suffices, so that the condition is one index range in date order:
+    the code when any event has it (an entity whose id upper-cased is a code, such as ``rus`` or
+    ``un``, has that code in the gazetteer), else the entity id."""
+    code = events.c[f"{side}_code"]
+    if connection.execute(select(code).where(code == value.upper()).limit(1)).first():
+        return code == value.upper()
+    return events.c[f"{side}_entity"] == value.lower()
+
+
+def _code_condition(code: str):
+    """A CAMEO code or prefix: a root (``04``) or a full code (``0431``) is one index range in
+    date order; a three-digit prefix (``042``: 042, 0421, ...) is the range of codes from it to
+    the next (``043``), whose rows are then sorted by date (scanning its root in date order
+    instead reads most of the root for a rare code)."""
+    cameo = events.c.cameo
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        return cameo.startswith(code)
+    if len(code) == 2:
+        return events.c.root == code
+    if len(code) == 4:
+        return cameo == code
+    following = f"{int(code) + 1:03d}"
+    # "049" to "050" would also take the root code "05", which sorts between them
+    return and_(cameo >= code, cameo < following, cameo != following[:2])
+
+
+def _events_query(connection, filters: _Filters, limit: int | None, offset: int, *extra):
+    """The StoredEvent columns (and ``extra`` ones) of a listing. A page is read in two steps:
+    its ids from the index of the filter (no rows or documents read for those an ``offset``
+    skips), then its rows."""
+    conditions, by_outlet = _event_conditions(connection, filters)
+    if limit is None:
+        return _page(
+            select(*STORED_EVENT_COLUMNS, *extra)
+            .join(documents, documents.c.id == events.c.document_id)
+            .where(*conditions)
+            .order_by(*EVENT_ORDER),
+            None,
+            offset,
+        )
+    ids = select(events.c.id).where(*conditions)
+    if by_outlet:
+        ids = ids.join(documents, documents.c.id == events.c.document_id)
+    page = _page(ids.order_by(*EVENT_ORDER), limit, offset).subquery("page")
+    return (
+        select(*STORED_EVENT_COLUMNS, *extra)
+        .select_from(page)
+        .join(events, events.c.id == page.c.id)
+        .join(documents, documents.c.id == events.c.document_id)
+        .order_by(*EVENT_ORDER)
+    )
+
+
+def _quotes_query(
+    speaker: str | None,
+    outlet: str | None,
+    search: str | None,
+    direct: bool | None,
+    document_id: str | None,
+    limit: int | None,
+    offset: int,
+):
+    query = (
+        select(quotes, documents.c.outlet, documents.c.published)
+        .join(documents, documents.c.id == quotes.c.document_id)
+        .order_by(documents.c.published.desc(), quotes.c.id)
+    )
+    if speaker:
+        needle = speaker.lower()
+        query = query.where(
+            or_(
+                func.lower(quotes.c.speaker_id) == needle,
+                func.lower(quotes.c.speaker_code) == needle,
+                func.lower(quotes.c.speaker_name).contains(needle),
+            )
+        )
+    if outlet:
+        query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
+    if search:
+        query = query.where(func.lower(quotes.c.text).contains(search.lower()))
+    if direct is not None:
+        query = query.where(quotes.c.direct == direct)
+    if document_id:
+        query = query.where(quotes.c.document_id == document_id)
+    return _page(query, limit, offset)
+
+
+def _documents_query(
+    outlet: str | None,
+    lang: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    offset: int,
+):
+    query = select(documents).order_by(documents.c.published.desc(), documents.c.id)
+    if outlet:
+        query = query.where(func.lower(documents.c.outlet).contains(outlet.lower()))
+    if lang:
+        query = query.where(
+            (documents.c.languages == lang)
+            | documents.c.languages.startswith(f"{lang},")
+            | documents.c.languages.contains(f",{lang},")
+            | documents.c.languages.endswith(f",{lang}")
+        )
+    if since:
+        query = query.where(documents.c.published >= since)
+    if until:
+        query = query.where(documents.c.published <= until + "\uffff")
+    return _page(query, limit, offset)
+
+
+def _page(query, limit: int | None, offset: int):
+    if limit is not None:
+        query = query.limit(limit)
+    return query.offset(offset) if offset else query
 
 
 def _supports(quote: Any, event: Event) -> bool:

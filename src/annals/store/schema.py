@@ -144,12 +144,18 @@ events = Table(
     Column("predicate", Text, nullable=False),
     Column("lang", String(8), nullable=False),
 )
-Index("ix_events_document", events.c.document_id)
+# The listing orders by (date, id): each filter's index ends in date, so a page of a filtered
+# listing is read in order from one index without sorting; a range of CAMEO codes is sorted,
+# from the index alone (migration 0004).
+Index("ix_events_document", events.c.document_id, events.c.date)
 Index("ix_events_dyad", events.c.source_code, events.c.target_code, events.c.date)
 Index("ix_events_root", events.c.root, events.c.date)
-Index("ix_events_date", events.c.date)
-Index("ix_events_source_entity", events.c.source_entity)
-Index("ix_events_target_entity", events.c.target_entity)
+Index("ix_events_date", events.c.date, events.c.id)
+Index("ix_events_source", events.c.source_code, events.c.date)
+Index("ix_events_target", events.c.target_code, events.c.date)
+Index("ix_events_cameo", events.c.cameo, events.c.date, events.c.id)
+Index("ix_events_source_entity", events.c.source_entity, events.c.date)
+Index("ix_events_target_entity", events.c.target_entity, events.c.date)
 
 quotes = Table(
     "quotes",

@@ -11,21 +11,19 @@ Content-Security-Policy: pages run no script at all.
 
 from __future__ import annotations
 
-import csv
 import hmac
-import io
-import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from annals import __version__
+from annals import __version__, export
 from annals.api import Annals
 from annals.errors import StoreError
 from annals.web import pages
@@ -34,7 +32,14 @@ from annals.web.uploads import ingest_uploads
 MAX_UPLOAD = 20 * 1024 * 1024
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many.")]
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Skip this many.")]
-Format = Annotated[str, Query(pattern="^(json|csv|jsonl)$", description="json, csv or jsonl.")]
+Format = Annotated[
+    str,
+    Query(
+        pattern="^(json|csv|jsonl|parquet|gdelt)$",
+        description="json (a page with paging info), or a download: csv, jsonl, parquet, or "
+        "gdelt (events only: a GDELT 2.0-style event table).",
+    ),
+]
 PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
@@ -46,39 +51,23 @@ DOCS_POLICY = (
 )
 
 
-def _rows(records: list[Any]) -> list[dict]:
-    out = []
-    for r in records:
-        row = asdict(r) if hasattr(r, "__dataclass_fields__") else dict(r)
-        out.append({k: (list(v) if isinstance(v, tuple) else v) for k, v in row.items()})
-    return out
+def _rows(records: Iterable[Any]) -> list[dict]:
+    return [export.as_row(r) for r in records]
 
 
-def _respond(rows: list[dict], fmt: str, name: str, total: int | None = None) -> Response:
-    """JSON (with paging info), CSV or JSON lines of a listing."""
-    if fmt == "csv":
-        buffer = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(
-                    {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()}
-                )
-        return Response(
-            buffer.getvalue(),
-            media_type="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
-    if fmt == "jsonl":
-        body = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-        return Response(
-            body,
-            media_type="application/x-ndjson",
-            headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'},
-        )
-    return JSONResponse(
-        {"items": json.loads(json.dumps(rows, default=str)), "count": len(rows), "total": total}
+def _respond(rows: Iterable[Any], fmt: str, name: str, total: int | None = None) -> Response:
+    """JSON (with paging info), or a download of the listing streamed as CSV, JSON lines,
+    Parquet or (events) GDELT-style TSV."""
+    if fmt == "json":
+        items = _rows(rows)
+        return JSONResponse({"items": items, "count": len(items), "total": total})
+    if fmt == "gdelt" and name != "events":
+        raise HTTPException(400, "the gdelt format is for events only")
+    extension = "tsv" if fmt == "gdelt" else fmt
+    return StreamingResponse(
+        export.chunks(rows, fmt),
+        media_type=export.MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
     )
 
 
@@ -160,10 +149,16 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
 
     @app.get("/api/events", summary="Events, by date")
     def events(
-        actor: str | None = None,
-        source: str | None = None,
-        target: str | None = None,
-        code: str | None = None,
+        actor: Annotated[
+            str | None, Query(description="Either side: a code, entity id or name.")
+        ] = None,
+        source: Annotated[str | None, Query(description="Source code or entity id.")] = None,
+        target: Annotated[str | None, Query(description="Target code or entity id.")] = None,
+        pair: Annotated[
+            str | None,
+            Query(pattern="^[^-]+-[^-]+$", description="Two actors A-B, either direction."),
+        ] = None,
+        code: Annotated[str | None, Query(description="CAMEO code or prefix (04, 042).")] = None,
         since: str | None = None,
         until: str | None = None,
         outlet: str | None = None,
@@ -171,18 +166,21 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         offset: Offset = 0,
         format: Format = "json",
     ) -> Response:
-        rows = store.events(
-            actor=actor,
-            source=source,
-            target=target,
-            code=code,
-            since=since,
-            until=until,
-            outlet=outlet,
-            limit=limit,
-            offset=offset,
-        )
-        return _respond(_rows(rows), format, "events")
+        filters = {
+            "actor": actor,
+            "source": source,
+            "target": target,
+            "pair": tuple(pair.split("-", 1)) if pair else None,
+            "code": code,
+            "since": since,
+            "until": until,
+            "outlet": outlet,
+            "limit": limit,
+            "offset": offset,
+        }
+        if format == "json":
+            return _respond(store.store.events(**filters), format, "events")
+        return _respond(store.store.iter_events(**filters), format, "events")
 
     @app.get("/api/quotes", summary="Quotes with their speakers and outlets")
     def quotes(
