@@ -335,6 +335,132 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def run(
+    inputs: Annotated[
+        list[str],
+        typer.Option(
+            "--input",
+            "-i",
+            help="A file, folder or glob, or with --engine spark a URI Spark reads "
+            "(s3a://bucket/dump/, hdfs://...). Repeat for more.",
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder for the Parquet datasets (or a URI).")
+    ],
+    engine: Annotated[str, typer.Option(help="local (this machine) or spark.")] = "local",
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master URL (default local[2]; spark-submit's when submitted)."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes to use (local engine).")] = 1,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Then load the output into this store.")
+    ] = None,
+    max_size: Annotated[
+        str, typer.Option(help="Largest article file, JSONL line or WARC record.")
+    ] = "20MB",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read, process and cluster many files into Parquet, on this machine or on Spark.
+
+    Writes documents, sentences, time expressions, mentions, events, quotes and stories as
+    Parquet datasets partitioned by year, with the ingest log; `annals load DIR --db URL` puts
+    them into a store. --engine spark needs `pip install 'annals\\[spark]'` and Java 17+; it runs in
+    local mode unless --master or spark-submit names a cluster, whose executors need annals
+    installed. Object-store URIs need the matching Hadoop connector and credentials, e.g. for
+    s3a:// `spark-submit --packages org.apache.hadoop:hadoop-aws:VERSION`.
+    """
+    from annals.ingest import Limits
+    from annals.scale import load as load_output
+    from annals.scale import run as run_scale
+
+    progress = Progress(
+        TextColumn(f"[bold]run ({engine})"),
+        TextColumn("{task.fields[step]}"),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or as_json or not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("run", total=None, step="")
+
+        def on_progress(step: str, done: int) -> None:
+            progress.update(task, step=step, completed=done)
+
+        summary = run_scale(
+            inputs,
+            output,
+            engine,
+            master=master,
+            workers=workers,
+            limits=Limits(max_file=parse_size(max_size)),
+            on_progress=on_progress,
+        )
+    if db:
+        with open_store(db) as store:
+            summary["load"] = load_output(output, store).__dict__
+    rows, unreadable = summary["rows"], summary["log"].get("failed", 0)
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        err.print(
+            f"{rows['documents']} documents, {rows['events']} events, {rows['quotes']} quotes, "
+            f"{rows['stories']} stories; {summary['failed']} failed in the stages, "
+            f"{unreadable} inputs unreadable ({engine}, {summary['seconds']:.1f}s) -> {output}",
+            soft_wrap=True,
+        )
+    if summary["failed"] or unreadable:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    directory: Annotated[
+        str, typer.Argument(metavar="DIR", help="Output folder of `annals run` (local).")
+    ],
+    db: DbOption = DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Load the Parquet output of `annals run` into a store (SQLite or PostgreSQL).
+
+    Documents the store already has are left as they are; documents the stages failed on are
+    stored as pending, for `annals extract`."""
+    from annals.scale import load as load_output
+
+    started = time.perf_counter()
+    with open_store(db) as store:
+        progress = Progress(
+            TextColumn("[bold]load"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or as_json or not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("load", total=None)
+
+            def on_progress(report, total: int) -> None:
+                progress.update(task, total=total, completed=report.documents + report.duplicate)
+
+            report = load_output(directory, store, on_progress=on_progress)
+    summary = {**report.__dict__, "seconds": round(time.perf_counter() - started, 3)}
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        err.print(
+            f"{report.documents} documents stored ({report.processed} processed, "
+            f"{report.events} events, {report.pending} pending), {report.duplicate} already "
+            f"stored ({summary['seconds']:.1f}s; run {report.run_id[:8]})",
+            soft_wrap=True,
+        )
+
+
 def event_json(e) -> dict:
     """A stored event as a JSON-ready dict."""
     return dict(e.__dict__)

@@ -135,14 +135,43 @@ def read_inputs(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[Rea
             yield item
             continue
         path, fmt = item
-        try:
-            yield from _read_one(path, fmt, limits)
-        except InputError as exc:
-            yield ReadFailure(exc.source, exc.reason)
-        except (EOFError, zlib.error) as exc:  # a .json.gz or .jsonl.gz cut short or garbled
-            yield ReadFailure(path, f"corrupt or truncated gzip: {exc}")
-        except OSError as exc:
-            yield ReadFailure(path, f"cannot read: {exc.strerror or exc}")
+        yield from _guarded(path, _read_one(path, fmt, limits))
+
+
+def read_bytes(
+    data: bytes, path: str, fmt: str | None, limits: Limits = Limits()
+) -> Iterator[ReadResult]:
+    """Every article in the bytes of one file read elsewhere (by Spark, from an object store):
+    the same formats, limits and failure records as :func:`read_inputs`."""
+
+    def read() -> Iterator[ReadResult]:
+        _check_size(len(data), path, fmt, limits)
+        stream: BinaryIO = io.BytesIO(data)
+        if path.lower().endswith(".gz") and fmt != "warc":
+            stream = gzip.GzipFile(fileobj=stream)
+        with stream:
+            yield from _read_stream(stream, path, fmt, limits)
+
+    yield from _guarded(path, read())
+
+
+def _guarded(path: str, results: Iterator[ReadResult]) -> Iterator[ReadResult]:
+    """The results of reading one input, its errors turned into a failure record."""
+    try:
+        yield from results
+    except InputError as exc:
+        yield ReadFailure(exc.source, exc.reason)
+    except (EOFError, zlib.error) as exc:  # a .json.gz or .jsonl.gz cut short or garbled
+        yield ReadFailure(path, f"corrupt or truncated gzip: {exc}")
+    except OSError as exc:
+        yield ReadFailure(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _check_size(size: int, path: str, fmt: str | None, limits: Limits) -> None:
+    container = fmt in ("jsonl", "json", "warc")
+    limit = limits.max_archive if container else limits.max_file
+    if size > limit:
+        raise InputError(path, f"file is {_mb(size)}, over the limit of {_mb(limit)}")
 
 
 def _read_one(path: str, fmt: str | None, limits: Limits) -> Iterator[ReadResult]:
@@ -151,36 +180,38 @@ def _read_one(path: str, fmt: str | None, limits: Limits) -> Iterator[ReadResult
         fmt = sniff_format(data[:8192])
         stream: BinaryIO = io.BytesIO(data)
     else:
-        size = os.path.getsize(path)
-        container = fmt in ("jsonl", "json", "warc")
-        limit = limits.max_archive if container else limits.max_file
-        if size > limit:
-            raise InputError(path, f"file is {_mb(size)}, over the limit of {_mb(limit)}")
+        _check_size(os.path.getsize(path), path, fmt, limits)
         if path.lower().endswith(".gz") and fmt != "warc":
             # decompressed lazily: the size limits below apply to what comes out
             stream = gzip.open(path, "rb")  # noqa: SIM115 - closed below
         else:
             stream = open(path, "rb")  # noqa: SIM115 - closed below
     with stream:
-        if fmt is None:
-            head = stream.read(8192)
-            stream.seek(0)
-            fmt = sniff_format(head)
-        if fmt == "jsonl":
-            yield from read_jsonl(stream, path, limits)
-        elif fmt == "json":
-            yield from read_json(_read_limited(stream, limits.max_archive, path), path)
-        elif fmt == "warc":
-            yield from read_warc(stream, path, limits)
+        yield from _read_stream(stream, path, fmt, limits)
+
+
+def _read_stream(
+    stream: BinaryIO, path: str, fmt: str | None, limits: Limits
+) -> Iterator[ReadResult]:
+    if fmt is None:
+        head = stream.read(8192)
+        stream.seek(0)
+        fmt = sniff_format(head)
+    if fmt == "jsonl":
+        yield from read_jsonl(stream, path, limits)
+    elif fmt == "json":
+        yield from read_json(_read_limited(stream, limits.max_archive, path), path)
+    elif fmt == "warc":
+        yield from read_warc(stream, path, limits)
+    else:
+        try:
+            data = _read_limited(stream, limits.max_file, path)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise InputError(path, f"corrupt or truncated gzip: {exc}") from exc
+        if fmt == "html":
+            yield read_html(data, path)
         else:
-            try:
-                data = _read_limited(stream, limits.max_file, path)
-            except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-                raise InputError(path, f"corrupt or truncated gzip: {exc}") from exc
-            if fmt == "html":
-                yield read_html(data, path)
-            else:
-                yield RawArticle(text=decode(data, path), source=path, format=fmt)
+            yield RawArticle(text=decode(data, path), source=path, format=fmt)
 
 
 def _read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:

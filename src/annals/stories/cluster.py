@@ -166,6 +166,20 @@ def _actor(code: str | None, entity: str | None, name: str) -> str:
     return code or entity or name or "?"
 
 
+def block_of(event: StoryEvent) -> tuple:
+    """The block an event is clustered in: its unordered actor pair and root class. Blocks are
+    clustered independently, so they can be spread over machines (see annals.scale)."""
+    pair = tuple(
+        sorted(
+            (
+                _actor(event.source_code, event.source_entity, event.source_name),
+                _actor(event.target_code, event.target_entity, event.target_name),
+            )
+        )
+    )
+    return (pair, root_class(event.cameo, event.root))
+
+
 def _precision(value: str | None, given: str | None) -> str | None:
     if not value:
         return None
@@ -406,15 +420,7 @@ def cluster(events: Iterable[Any], duplicates: Mapping[str, str] | None = None) 
     blocks: dict[tuple, list[StoryEvent]] = {}
     for obj in events:
         event = as_story_event(obj)
-        pair = tuple(
-            sorted(
-                (
-                    _actor(event.source_code, event.source_entity, event.source_name),
-                    _actor(event.target_code, event.target_entity, event.target_name),
-                )
-            )
-        )
-        blocks.setdefault((pair, root_class(event.cameo, event.root)), []).append(event)
+        blocks.setdefault(block_of(event), []).append(event)
     stories = [
         _story(block, group, duplicates)
         for block in sorted(blocks, key=str)

@@ -36,6 +36,16 @@ def shingles(text: str) -> set[bytes]:
     return {flat[i : i + k].encode() for i in range(len(flat) - k + 1)}
 
 
+def signature(text: str, num_perm: int = NUM_PERM) -> MinHash | None:
+    """The MinHash of the text's shingles, or None for a text with none."""
+    grams = shingles(text)
+    if not grams:
+        return None
+    minhash = MinHash(num_perm=num_perm, seed=1)
+    minhash.update_batch(sorted(grams))
+    return minhash
+
+
 def near_duplicates(
     docs: Iterable[tuple[str, str]], threshold: float = THRESHOLD, num_perm: int = NUM_PERM
 ) -> dict[str, str]:
@@ -57,11 +67,9 @@ def near_duplicates(
         if doc_id in parent:
             continue
         parent[doc_id] = doc_id
-        grams = shingles(text)
-        if not grams:
+        minhash = signature(text, num_perm)
+        if minhash is None:
             continue  # an empty text is nobody's copy
-        minhash = MinHash(num_perm=num_perm, seed=1)
-        minhash.update_batch(sorted(grams))
         for other in lsh.query(minhash):
             if hashes[other].jaccard(minhash) >= threshold:
                 a, b = find(doc_id), find(other)
