@@ -120,6 +120,8 @@ def test_empty_binary_and_missing_inputs(tmp_path):
         write(tmp_path / "empty.txt", ""),
         write(tmp_path / "blank.txt", "  \n\n "),
         write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+        write(tmp_path / "empty.warc", b""),
+        write(tmp_path / "blank.jsonl", "\n\n"),
         tmp_path / "missing.txt",
         tmp_path / "nothing-*.txt",
     )
@@ -128,6 +130,8 @@ def test_empty_binary_and_missing_inputs(tmp_path):
         "empty input",
         "empty input",
         "binary data, not text",
+        "empty input: no WARC records",
+        "empty input: no JSON lines",
         "no such file or folder",
         "no files match this pattern",
     ]

@@ -234,10 +234,12 @@ def read_html(data: bytes, source: str, url: str | None = None) -> RawArticle:
 
 def read_jsonl(stream: BinaryIO, path: str, limits: Limits) -> Iterator[ReadResult]:
     """One article per JSON line: text (or html), title, url, outlet, published, lang."""
+    lines = 0
     for number, line in enumerate(stream, start=1):
         source = f"{path}:{number}"
         if not line.strip():
             continue
+        lines += 1
         if len(line) > limits.max_file:
             yield ReadFailure(source, f"line is over the size limit of {_mb(limits.max_file)}")
             continue
@@ -245,6 +247,8 @@ def read_jsonl(stream: BinaryIO, path: str, limits: Limits) -> Iterator[ReadResu
             yield _article_from_json(line, source)
         except InputError as exc:
             yield ReadFailure(exc.source, exc.reason)
+    if lines == 0:
+        yield ReadFailure(path, "empty input: no JSON lines")
 
 
 def read_json(data: bytes, path: str) -> Iterator[ReadResult]:
@@ -351,3 +355,6 @@ def read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[ReadResul
         # AttributeError: warcio on a response record without WARC-Target-URI
         reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         yield ReadFailure(path, f"truncated or corrupt WARC after {number} records: {reason}")
+        return
+    if number == 0:
+        yield ReadFailure(path, "empty input: no WARC records")
