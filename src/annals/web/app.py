@@ -21,7 +21,9 @@ from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Reques
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from annals import __version__, export
 from annals.api import Annals
@@ -49,6 +51,31 @@ DOCS_POLICY = (
     "style-src https://cdn.jsdelivr.net; img-src https://fastapi.tiangolo.com data:; "
     "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+
+
+class SecurityHeaders:
+    """ASGI middleware: a strict Content-Security-Policy (a looser one for the Swagger UI at
+    /docs) and the usual hardening headers on every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = DOCS_POLICY if scope["path"] in ("/docs", "/redoc") else PAGE_POLICY
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = policy
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                headers["X-Frame-Options"] = "DENY"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _rows(records: Iterable[Any]) -> list[dict]:
@@ -87,16 +114,6 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not given or not hmac.compare_digest(given, token):
             raise HTTPException(401, "a valid token is needed for writes")
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_POLICY if docs else PAGE_POLICY
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
 
     html = pages.templates()
 
@@ -256,6 +273,7 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         report = extract_pending(store.store)
         return {"processed": report.processed, "events": report.events, "failed": report.failed}
 
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
     app.include_router(pages.router(store, token=token, read_only=read_only, max_upload=MAX_UPLOAD))
     return app
