@@ -70,6 +70,18 @@ def test_parquet_and_gdelt_downloads_and_pairs(client):
     }
 
 
+def test_quotes_filters_and_extract(client):
+    quotes = client.get("/api/quotes", params={"direct": True, "limit": 3}).json()["items"]
+    assert quotes and all(q["direct"] for q in quotes)
+    speaker = quotes[0]["speaker_name"]
+    same = client.get("/api/quotes", params={"speaker": speaker}).json()["items"]
+    assert same and all(speaker.lower() in q["speaker_name"].lower() for q in same)
+    lines = client.get("/api/quotes", params={"format": "jsonl", "limit": 2}).text.splitlines()
+    assert len(lines) == 2
+    done = client.post("/api/extract", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert done.status_code == 200 and done.json()["failed"] == 0
+
+
 def test_stories_actors_outlets(client):
     stories = client.get("/api/stories", params={"actor": "CHN"}).json()
     assert stories["items"] and stories["total"] >= stories["count"]
