@@ -35,15 +35,10 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+## make bench: every benchmark, then the pipeline at BENCH_SIZES articles; writes bench/results.md
+BENCH_SIZES ?= 1000 10000 100000
 bench: install
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/html_extraction.py
-	$(BIN)/python bench/text.py
-	$(BIN)/python bench/actors.py
-	$(BIN)/python bench/pipeline.py
-	$(BIN)/python bench/stories.py
-	$(BIN)/python bench/plover.py
-	$(BIN)/python bench/api.py
+	$(BIN)/python bench/run_all.py --sizes $(BENCH_SIZES)
 
 ## make fuzz: the long fuzz run (the CI suite runs a short one)
 fuzz: install
