@@ -326,11 +326,12 @@ class Store:
                         ],
                     )
                 event_ids: list[int] = []
-                for event in found_events:  # one by one: the ids link quotes to their events
+                if found_events:  # ids in the events' order: they link quotes to their events
                     result = connection.execute(
-                        insert(events).returning(events.c.id), [_event_row(document_id, event)]
+                        insert(events).returning(events.c.id, sort_by_parameter_order=True),
+                        [_event_row(document_id, event) for event in found_events],
                     )
-                    event_ids.append(result.scalar_one())
+                    event_ids = list(result.scalars())
                 if found_quotes:
                     connection.execute(
                         insert(quotes),
