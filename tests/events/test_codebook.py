@@ -173,7 +173,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 # --- lexicons and cues ----------------------------------------------------------------------
 
-ENTRY_KEYS = {"phrase", "pos", "code", "target", "symmetric", "negated"}
+ENTRY_KEYS = {"phrase", "pos", "code", "target", "symmetric", "negated", "reverse"}
 
 
 def _lexicon(lang: str) -> list[dict[str, Any]]:
@@ -199,7 +199,7 @@ def test_lexicon_entries(lang: str, codebook: Codebook) -> None:
             assert entry.get("pos") in ("VERB", "NOUN"), entry
         if "target" in entry:
             assert isinstance(entry["target"], str) and entry["target"], entry
-        for flag in ("symmetric", "negated"):
+        for flag in ("symmetric", "negated", "reverse"):
             assert entry.get(flag, True) is True, entry
         key = (entry["phrase"], entry.get("pos"))
         assert key not in seen, f"{lang}: duplicate entry {key}"

@@ -23,6 +23,9 @@ DATA = Path(__file__).parent / "data"
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_EVIDENCE = 400
 """Longer spans (a long sentence) keep only the predicate's own words as evidence."""
+VERBAL_CONFLICT = ("09", "13")
+"""Roots (investigate ... threaten) whose intended or future form is coded as the act itself,
+not as a threat: threats are of force, sanctions and coercion (roots 14-20)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class LexiconEntry:
     target: str | None = None
     symmetric: bool = False
     negated: bool = False
+    reverse: bool = False
+    """The grammatical subject is the target and the target the source ("received aid from")."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ def lexicon(lang: str) -> tuple[LexiconEntry, ...]:
             target=str(e["target"]) if e.get("target") is not None else None,
             symmetric=bool(e.get("symmetric")),
             negated=bool(e.get("negated")),
+            reverse=bool(e.get("reverse")),
         )
         for e in entries
     )
@@ -88,9 +94,12 @@ def cues(lang: str) -> Cues:
 
 def modal_code(code: str, modality: str | None) -> str:
     """The CAMEO code of an act under a modality: intent to meet (04) is 036, an appeal for
-    sanctions relief 0253, a threat of sanctions 1312. ``possible`` keeps the act's own code."""
+    sanctions relief 0253, a threat of sanctions 1312. ``possible`` keeps the act's own code,
+    and so do intent and future on verbal conflict (investigate, demand, disapprove, reject)."""
     if modality in (None, "possible"):
         return code
+    if modality in ("intent", "future") and VERBAL_CONFLICT[0] <= code[:2] <= VERBAL_CONFLICT[1]:
+        return code  # "wants to investigate", "will protest to Beijing": no threat, the act itself
     table = _cue_file()["modality_codes"]
     conflictual = int(code[:2]) >= 9
     if modality == "future":

@@ -3,19 +3,24 @@
 No Chinese parser works offline here, so a sentence is read as Chinese news prose is written:
 clauses split at ，；：。, actor mentions grouped by coordination (中俄, 美国、英国和澳大利亚),
 each group given a role by the word before it (同/与/和/跟 partner, 对/向/为/从 oblique argument,
-在 place, 就 topic), and every lexicon predicate given
+在 place, 就 topic, 被/遭到 agent of a passive, 把/将 object), and every lexicon predicate given
 
-- a source: the nearest plain group before it in its clause (not the object of an earlier verb),
-  else the group before a 同-partner, else the topic carried from an earlier clause (topic chains:
-  "俄方坚定恪守……，谴责美国"); 他/她 resolve to the last person, 双方/两国(元首) to the last pair,
-  我们/我国/我方 to the speaker;
-- a target: the 同 partner, the 对/向/为/从 argument or the object after it, as the lexicon says;
-- negation (不, 未 …, refusal verbs 拒绝/避免 …) and modality (愿, 将, 呼吁 …) from the words
+- a source: the nearest plain group before it in its clause (not the object of an earlier verb,
+  not inside a 对 phrase), else the group before a 同-partner, else the topic carried from an
+  earlier clause (topic chains: "俄方坚定恪守……，谴责美国"); the agent of a passive
+  (美国记者被俄罗斯逮捕); the head of a relative clause (对帮助俄罗斯的中国企业实施制裁) or the 对/就
+  group an embedded act follows (对朝鲜发射导弹表示关切); 他/她 resolve to the last person,
+  双方/两国(元首) to the last pair, 我们/我国/我方 to the speaker;
+- a target: the 同 partner, the 对/向/为/从/就 argument or the object after it, as the lexicon says,
+  the two sides of 在…之间, or where force is shown or a protest held (在台湾周边, 在使馆前);
+- negation (不, 未 …, refusal verbs 拒绝/避免/否认 …) and modality (愿, 将, 呼吁 …) from the words
   between source and predicate; an appeal, demand or threat with an actor object (敦促美国停止…)
-  is an event towards that actor.
+  is an event towards that actor, one to unnamed others (呼吁成员国…) none.
 
-Matching runs on the sentence's simplified view (same length as the text), so spans index the
-original text, simplified or traditional.
+A visit is also hosted (043, the other way); two-sided acts are one-sided under intent or appeal.
+Matching runs on the sentence's simplified view (same length as the text), with coded actor
+mentions masked (a mention between a predicate's words counts as one character), so spans index
+the original text, simplified or traditional.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from annals.records import Event, Mention, Sentence
 
 LANG = "zh"
 CLAUSE_BREAKS = frozenset("，。；：！？,;:!?\n")
-GAP = 5
-"""Characters allowed between the words of a multi-word predicate (了, 过, short modifiers)."""
+GAP = 6
+"""Characters allowed between the words of a multi-word predicate (了, 过, short modifiers); an
+actor mention in between counts as one ("解除对委内瑞拉的制裁")."""
+MASK = "□"
 
 COORDINATORS = ("", "、", "和", "与", "及", "以及", "同", "跟", "、以及")
 """Text between two mentions of one coordinated group (同/跟 only join when nothing else does)."""
@@ -81,8 +88,41 @@ CONDITIONAL = ("如果", "若", "一旦", "假如", "倘若", "如若", "要是"
 EXTRA_MODALITY = (("应当", "demand"), ("应该", "demand"), ("应", "demand"))
 PLACE_TAIL = ("周边", "附近", "海域", "上空", "领空", "沿岸", "边境", "境内", "岛", "海峡")
 STATE_SECTORS = (None, "GOV", "MIL", "PTY", "LEG", "JUD")
+OWN_SECTORS = (*STATE_SECTORS, "IGO")
+"""Sectors of one state or organisation acting on itself (no event)."""
 FORCE_ROOTS = ("15", "18", "19", "20")
+PROTEST_ROOT = "14"
+PROTEST_TAIL = ("前", "外", "门口", "附近")
+VISIT, HOST = "042", "043"
+ADMIT, RECOGNISE = "015", "054"
+OFFICIAL_PROTEST, PROTEST = "114", "140"
+DISPOSAL_NEXT = frozenset(MASK + "一二两三四五六七八九十几数多该这那其此部百千万")
+"""What follows 将 when it marks the object (将两名公民驱逐出境) rather than the future."""
+DISPOSAL_SKIP = "一二两三四五六七八九十几数多百千万名个位艘架批家些该这那其此部分"
+"""Numerals, measure words and demonstratives between 将/把 and their object."""
+EXTRA_REFUSAL = ("否认",)
+"""Verbs that deny the act they govern, besides the cue file's refusals."""
+ROLE_TAILS = ("大使馆", "领事馆", "使馆", "大使", "外交官")
+"""The role word that ends an agent mention (南非大使) may be a predicate's word (召回 大使)."""
+PASSIVE_MARKERS = ("被", "遭到", "遭受", "受到", "遭", "受")
+"""Words before the agent of a passive (被俄罗斯逮捕, 遭到俄罗斯导弹袭击, 受美国邀请)."""
+NOT_PASSIVE = ("接受", "享受", "感受", "承受", "忍受")
+PASSIVE_GAP = 4
+"""Characters allowed between a passive's agent and its verb (导弹 in 遭到俄罗斯导弹袭击)."""
+INVITATIONS = ("邀请",)
+PARTNER_ONLY = ("合作",)
+"""Predicates that are events only with a 同/与 partner (同巴西合作)."""
+NOMINAL_HEADS = ("决议", "草案", "提案", "法案", "谈判", "协议", "条件", "倡议")
+FALSE_FRIENDS = ("巡航导弹", "侦察机", "侦察卫星", "巡逻艇", "巡逻船", "巡逻机")
+"""Words that contain a predicate but name a thing (巡航导弹 is no patrol)."""
+PIVOT_WORDS = ("成员国", "各方", "各国", "国际社会", "有关国家", "有关方面", "相关国家", "盟国")
+"""Unnamed addressees of an appeal (呼吁成员国加大对乌克兰的援助): the act is theirs."""
+DECIDED = ("决定",)
 SCOPE_AFTER_CUE = 12
+ORIGIN = ("原产于", "产自", "来自")
+"""对原产于美国的进口丙酸: the origin of what a trade measure targets."""
+RELATIVE_REACH = 25
+"""How far (characters) before 的 + group a 对 may open a phrase with a relative clause."""
 """How far (characters) a cue verb (拒绝, 呼吁, 承诺 …) reaches to the predicate it governs."""
 
 
@@ -137,22 +177,26 @@ class _Group:
 
 
 @cache
-def _patterns() -> tuple[_Pattern, ...]:
-    out = []
+def _patterns() -> dict[str, tuple[_Pattern, ...]]:
+    """The lexicon's patterns by the first character of their first word."""
+    out: dict[str, list[_Pattern]] = {}
     for entry in lexicon(LANG):
         regex = None
         if len(entry.words) > 1:
-            gap = rf"[^{''.join(CLAUSE_BREAKS)}]{{0,{GAP}}}?"
+            gap = rf"(?:{MASK}+|[^{MASK}{''.join(CLAUSE_BREAKS)}]){{0,{GAP}}}?"
             regex = re.compile(gap.join(f"({re.escape(w)})" for w in entry.words))
-        out.append(_Pattern(entry, regex, sum(len(w) for w in entry.words)))
-    return tuple(out)
+        pattern = _Pattern(entry, regex, sum(len(w) for w in entry.words))
+        out.setdefault(entry.words[0][0], []).append(pattern)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
 def _cue_tables() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], tuple]:
     c = cues(LANG)
     negation = tuple(sorted(c.negation, key=len, reverse=True))
-    refusal = tuple(sorted(("".join(r) for r in c.refusal), key=len, reverse=True))
+    refusal = tuple(
+        sorted({"".join(r) for r in c.refusal} | set(EXTRA_REFUSAL), key=len, reverse=True)
+    )
     modality = tuple(
         sorted((("".join(k), v) for k, v in c.modality.items()), key=lambda kv: -len(kv[0]))
     )
@@ -190,10 +234,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _find_predicates(norm: str, spans: list[tuple[int, int]]) -> list[_Pred]:
-    """Lexicon matches, longest first, none overlapping another or inside an actor mention."""
+def _find_predicates(norm: str) -> list[_Pred]:
+    """Lexicon matches in ``norm`` (actor mentions masked), longest first, none overlapping
+    another."""
     found: list[tuple[tuple, tuple[tuple[int, int], ...], LexiconEntry]] = []
-    for pat in _patterns():
+    by_char = _patterns()
+    for pat in (p for ch in dict.fromkeys(norm) for p in by_char.get(ch, ())):
         words = pat.entry.words
         if words[0] not in norm:
             continue
@@ -218,8 +264,6 @@ def _find_predicates(norm: str, spans: list[tuple[int, int]]) -> list[_Pred]:
     preds: list[_Pred] = []
     for _, ws, entry in found:
         span = (ws[0][0], ws[-1][1])
-        if any(_overlaps(w, s) for w in ws for s in spans):
-            continue
         if any(_overlaps(span, t) for t in taken):
             continue
         taken.append(span)
@@ -263,7 +307,14 @@ def _assign_role(norm: str, g: _Group) -> None:
     b1 = before[-1:] if before else ""
     if norm[g.end : g.end + 1] == "的":
         g.possessive = True
-    if before in OBLIQUE and before in ("对于", "针对"):
+    head = g.start
+    while head > 0 and g.start - head < 5 and norm[head - 1] in DISPOSAL_SKIP:
+        head -= 1
+    if head > 0 and norm[head - 1] in "把将" and norm[head - 2 : head] not in ("即将", "必将"):
+        g.role, g.prep = "oblique", "把"  # 将两名中国公民驱逐出境: the object, before the verb
+    elif before.endswith(PASSIVE_MARKERS) and before not in NOT_PASSIVE:
+        g.role = "agent"  # 美国记者被俄罗斯逮捕: who does it
+    elif before in OBLIQUE and before in ("对于", "针对"):
         g.role, g.prep = "oblique", OBLIQUE[before]
     elif b1 in OBLIQUE and not (len(before) == 2 and before[0] in NOT_OBLIQUE_BEFORE.get(b1, "")):
         g.role, g.prep = "oblique", OBLIQUE[b1]
@@ -272,7 +323,7 @@ def _assign_role(norm: str, g: _Group) -> None:
     elif b1 in PLACE:
         g.role = "place"
     elif before in TOPIC or b1 in TOPIC:
-        g.role = "topic"
+        g.role, g.prep = "topic", "就"
 
 
 def _is_object(norm: str, g: _Group, preds: list[_Pred]) -> bool:
@@ -315,9 +366,13 @@ def _modality_in(window: str) -> tuple[str | None, str | None]:
     """The modality of the cue nearest the end of ``window``, and that cue."""
     best, word, pos = None, None, -1
     for cue, modality in _cue_tables()[2] + EXTRA_MODALITY:
+        if cue not in window:
+            continue
         i = _last_in(window, (cue,), NOT_MODAL + NEGATION_FALSE)
         if cue == "会" and i > 0 and window[i - 1] in "员议大峰国协机社学事体":
             i = -1
+        if cue == "将" and i >= 0 and window[i + 1 : i + 2] in DISPOSAL_NEXT:
+            i = -1  # 将两名公民驱逐出境: 将 marks the object (like 把), not the future
         if i > pos:
             best, word, pos = modality, cue, i
     return best, word
@@ -338,11 +393,19 @@ def extract_sentence(
     local = [  # 两国元首: the role word inside is part of the pair word
         t for t in local if t[2].code or not any(_overlaps(t[:2], w) for w in pair_spans)
     ]
-    masked = list(norm)
-    for s, e, _ in local:
-        masked[s:e] = "□" * (e - s)
+    chars = list(norm)
+    for s, e, m in local:
+        if m.code or m.commentator:  # a mention without a code ("大使", "军队") may be a word
+            tail = next((t for t in ROLE_TAILS if norm[s:e].endswith(t)), "")
+            if m.kind != "agent" or len(tail) == e - s:
+                tail = ""
+            chars[s : e - len(tail)] = MASK * (e - s - len(tail))  # 召回驻南非大使: 召回 大使
+    masked = "".join(chars)
+    for word in FALSE_FRIENDS:
+        if word in masked:
+            masked = masked.replace(word, "〇" * len(word))
     spans = [(s, e) for s, e, _ in local]
-    preds = _find_predicates(norm, spans)
+    preds = _find_predicates(masked)
     if not preds:
         return []
     clauses = _clauses(norm)
@@ -373,12 +436,20 @@ def extract_sentence(
         ):
             topics[c] = g
 
+    _relative_clauses(norm, groups, preds, clauses)
     for p in preds:
-        _find_subject(norm, p, groups, clauses, topics, preds)
+        if p.subject is None:
+            _find_subject(norm, p, groups, clauses, topics, preds)
+    _embedded_subjects(groups, preds)
+    for p in preds:
+        if norm[p.end : p.end + 2] in NOMINAL_HEADS:
+            p.consumed = True  # 联合国的停火决议: a modifier of a text, not an act
+        if norm[p.start - 1 : p.start] == "被" and norm[p.end : p.end + 1] == "的":
+            p.consumed = True  # 被扣押的瑞典记者: a description of someone, not an act
     _apply_cue_verbs(norm, preds, groups)
     for p in preds:
         if not p.consumed:
-            _negation_and_modality("".join(masked), p, clauses)
+            _negation_and_modality(masked, p, clauses)
         if norm[clauses[p.clause][0] :].lstrip('“”"「」 ').startswith(CONDITIONAL):
             p.consumed = True  # 如果入侵乌克兰…: a hypothetical act
         subj = p.subject
@@ -520,6 +591,12 @@ def _find_subject(
     for g in reversed(in_clause):
         if g.end > limit or g.role != "plain" or g.possessive or g.void:
             continue
+        if any(
+            o.end <= g.start and g.start - o.end <= 8 and "的" in norm[o.end : g.start]
+            for o in in_clause
+            if o.role in ("oblique", "with")
+        ):
+            continue  # 对黎巴嫩南部的真主党目标发动空袭: inside the oblique phrase
         if _is_object(norm, g, preds) and not _pivot_ok(norm, g, p):
             continue
         p.subject = g
@@ -530,18 +607,77 @@ def _find_subject(
             return
 
 
+def _relative_clauses(
+    norm: str, groups: list[_Group], preds: list[_Pred], clauses: list[tuple[int, int]]
+) -> None:
+    """对十二家帮助俄罗斯规避制裁的中国企业实施制裁: the group after 的 heads the 对 phrase (the
+    target of what follows) and is the subject of the predicates of its relative clause; in
+    对原产于美国的丙酸 the origin is the target."""
+    for g in groups:
+        after_de = g.role == "plain" and g.start >= 2 and norm[g.start - 1] == "的"
+        tail = norm[g.end : g.end + 1] == "的"
+        origin = tail and norm[max(0, g.start - 3) : g.start].endswith(ORIGIN)
+        if not (after_de or origin):
+            continue
+        cs = clauses[_clause_of(clauses, g.start)][0]
+        low = max(cs, g.start - RELATIVE_REACH)
+        for i in range(g.start - 2, low - 1, -1):
+            if norm[i] != "对" or (i > 0 and norm[i - 1] in NOT_OBLIQUE_BEFORE["对"]):
+                continue
+            if any(x.start == i + 1 for x in groups) or any(
+                x.start > i and x.end <= g.start and x.role != "plain" for x in groups
+            ):
+                break  # 对美方…: an ordinary 对 phrase
+            g.role, g.prep = "oblique", "对"
+            for p in preds:
+                if i < p.start and p.end <= g.start:
+                    p.subject = g
+            break
+
+
+def _embedded_subjects(groups: list[_Group], preds: list[_Pred]) -> None:
+    """对朝鲜发射导弹表示关切: an act right after a 对/就 group, before another predicate of the
+    clause, is the object of that predicate, done by the group."""
+    for i, p in enumerate(preds[:-1]):
+        later = [q for q in preds[i + 1 :] if q.clause == p.clause]
+        if not later or p.subject is None:
+            continue
+        for o in groups:
+            if (
+                o.role in ("oblique", "topic")
+                and o.prep in ("对", "就")
+                and o.end <= p.start
+                and p.subject.start < o.start
+                and not o.void
+            ):
+                between = [g for g in groups if o.end <= g.start and g.end <= p.start]
+                inner = sum(g.end - g.start for g in between)
+                if p.start - o.end - inner <= 3:  # 对中国向俄罗斯提供, 就中国海警在南海使用
+                    p.subject = o
+                    break
+
+
 def _apply_cue_verbs(norm: str, preds: list[_Pred], groups: list[_Group]) -> None:
     """Cue verbs that are lexicon predicates (拒绝, 呼吁, 承诺 …) govern the next predicate: its
     negation or modality; an appeal, demand or threat with an actor object between them makes
     that actor the target (敦促美国停止…)."""
     _, refusal, modality, _ = _cue_tables()
     modal = dict(modality)
-    for i, q in enumerate(preds[:-1]):
+    active = [p for p in preds if not p.consumed]
+    for i, q in enumerate(active[:-1]):
         word = norm[q.start : q.end]
         kind = "refusal" if word in refusal else modal.get(word)
-        p = preds[i + 1]
+        p = active[i + 1]
         gap = norm[q.end : p.start]
-        if kind is None or p.clause != q.clause or len(gap) > SCOPE_AFTER_CUE:
+        if p.clause != q.clause or len(gap) > SCOPE_AFTER_CUE:
+            continue
+        if word in INVITATIONS:
+            p.consumed = True  # 邀请金正恩访问莫斯科: the invitation is the event, not the visit
+            continue
+        if kind is None:
+            continue
+        if kind == "refusal" and norm[p.start - 1 : p.start] == "的":
+            p.consumed = True  # 拒绝了美国…的要求: the refusal is the act, towards the requester
             continue
         q.consumed = True
         p.via_cue = True
@@ -552,6 +688,9 @@ def _apply_cue_verbs(norm: str, preds: list[_Pred], groups: list[_Group]) -> Non
             p.negated = True
         else:
             p.modality = kind
+        if kind in APPEAL_LIKE and any(w in gap for w in PIVOT_WORDS):
+            p.consumed = True  # 呼吁成员国加大援助: an appeal to others unnamed, no event
+            continue
         if kind in APPEAL_LIKE:
             p.pivot = next(
                 (
@@ -572,13 +711,15 @@ def _negation_and_modality(norm: str, p: _Pred, clauses: list[tuple[int, int]]) 
     window = norm[start : p.start]
     if p.entry.negated:
         p.negated = True
-    near = window[-8:]
+    near = re.sub(f"{MASK}+", MASK, window)[-8:]  # a mention between counts as one character
     if _last_in(near, negation, NEGATION_FALSE) >= 0 or _last_in(window, refusal) >= 0:
         p.negated = not p.negated if p.entry.negated else True
     if p.modality is None:
         p.modality, p.modal_cue = _modality_in(window)
     if p.negated and p.modality == "future":  # 不会, 不将: a negated act, not a threat
         p.modality = None
+    if p.modal_cue in DECIDED and int(p.code[:2]) >= 14:
+        p.modality = None  # 决定对伊朗实施制裁: a decided sanction is imposed, not threatened
 
 
 def _drop_speech_verbs(norm: str, preds: list[_Pred]) -> None:
@@ -602,16 +743,27 @@ def _events_for(
     assert subj is not None
     carried = not (cs <= subj.start < ce)
     sub_end = subj.end if not carried else cs
-    before = [g for g in groups if max(cs, sub_end) <= g.start and g.end <= p.start and not g.void]
+    last = p.words[-1][0]  # a preposition's group may stand inside a compound predicate
+    before = [
+        g
+        for g in groups
+        if max(cs, sub_end) <= g.start
+        and (g.end <= p.start or (g.end <= last and g.role != "plain"))
+        and not g.void
+    ]
     # the object: after the predicate, or inside a compound one (呼吁俄罗斯立即停火)
     after = [g for g in groups if p.words[0][1] <= g.start and g.end <= ce and not g.void]
-    withs = [
-        g for g in groups if cs <= g.start and g.end <= p.start and g.role == "with" and not g.void
-    ]
+    withs = [g for g in groups if g.role == "with" and cs <= g.start and g.end <= last]
+    withs = [g for g in withs if not g.void]
     partner = withs[-1] if withs else None
+    if norm[p.start : p.end] in PARTNER_ONLY and (partner is None or partner.possessive):
+        return []  # 务实合作取得成果, 与中国的合作: cooperation named, not an act between two sides
     obliques = [g for g in before if g.role == "oblique"]
     obj = next((g for g in after if g.role in ("plain", "oblique")), None)
+    if norm[p.end : p.end + 1] == "的":  # 伊朗支持的民兵: the object is the noun after 的
+        obj = next((g for g in after if g.start == p.end + 1), None)
     places = [g for g in before if g.role == "place"]
+    between = [g for g in places if norm[g.end : g.end + 2] == "之间" and len(g.coded) >= 2]
     code, symmetric, target_kind = p.code, p.symmetric, p.target
     negated, modality = p.negated, p.modality
     two_sides = partner is not None or len({m.code for m in subj.coded}) >= 2
@@ -619,8 +771,16 @@ def _events_for(
         code, symmetric, target_kind = "062", True, "同"
 
     sources = list(subj.coded)
+    comitative = len(subj.coded) == 2 and subj.joiners in (["与"], ["同"], ["跟"])
+    if comitative and (partner is not None or (target_kind == "同" and not symmetric)):
+        sources = [subj.coded[0]]  # 巴拿马与台湾断交: the second is the partner, not a source
+        if partner is None:
+            partner = _Group(subj.start, subj.end, [subj.coded[1]], role="with")
     targets: list[Mention] = []
-    if p.demanded_by is not None:
+    agent = next((g for g in before if g.role == "agent" and p.start - g.end <= PASSIVE_GAP), None)
+    if agent is not None and norm[p.end : p.end + 1] != "的":  # not 遭到伊朗支持的民兵袭击
+        sources, targets, symmetric = agent.coded, list(subj.coded), False  # a passive
+    elif p.demanded_by is not None:
         sources, targets, symmetric = p.demanded_by.coded, sources, False
     confidence = 0.8 if not carried and not subj.pseudo else 0.5
     pairs_within = False
@@ -634,24 +794,30 @@ def _events_for(
     elif target_kind == "同":
         if partner is not None:
             targets = partner.coded
+        elif len(sources) >= 2 and symmetric:
+            pairs_within = True  # 韩国和美国共享朝鲜导弹情报: the two sides, not the modifier
         elif obj is not None:
             targets = obj.coded
-        elif len(sources) >= 2 and symmetric:
-            pairs_within = True
+        elif between:
+            targets = between[-1].coded
     else:
-        prep_match = [g for g in obliques if g.prep == target_kind]
+        prep_match = [g for g in before if g.prep == target_kind and g.role != "place"]
         if target_kind and prep_match:
             targets = prep_match[-1].coded
         elif obj is not None:
             targets = obj.coded
-        elif obliques and obliques[-1].prep in ("对", "向"):
+        elif obliques and obliques[-1].prep in ("对", "向", "为", "把"):
             targets = obliques[-1].coded
             confidence = min(confidence, 0.6)
+        elif between:  # 在以色列和哈马斯之间斡旋
+            targets = between[-1].coded
         elif partner is not None:
             targets = partner.coded
             confidence = 0.5
-        elif code[:2] in FORCE_ROOTS:
-            # 在台湾周边举行军事演习: where a show of force happens is whom it is aimed at
+        elif code[:2] in FORCE_ROOTS or code[:2] == PROTEST_ROOT:
+            # 在台湾周边举行军事演习: where a show of force happens is whom it is aimed at;
+            # 在俄罗斯大使馆前示威: where a protest happens, whom it is against
+            tails = PLACE_TAIL if code[:2] != PROTEST_ROOT else PROTEST_TAIL
             low = subj.end if subj.end <= p.start else cs
             loc = [
                 g
@@ -660,7 +826,7 @@ def _events_for(
                 and low <= g.start
                 and g.end <= p.start
                 and not g.void
-                and norm[g.end : g.end + 2].startswith(PLACE_TAIL)
+                and norm[g.end : g.end + 2].startswith(tails)
             ]
             if loc:
                 targets = loc[-1].coded
@@ -671,6 +837,10 @@ def _events_for(
         pairs_within = True
     if modality in ("intent", "appeal", "demand", "threaten"):
         symmetric = False  # 俄方愿同中方…: only the side that says it intends it
+    recognised = obj.coded if obj is not None and obj.start == p.end else []
+    if code == ADMIT and any(m.kind == "state" for m in recognised):
+        code = RECOGNISE  # 西班牙承认巴勒斯坦国: recognising a state, not admitting
+    hosted = code.startswith(VISIT) and not negated and modality is None and not pairs_within
     place = None
     for g in places:
         m = g.members[0]
@@ -686,17 +856,24 @@ def _events_for(
                 pairs.append((a, b))
                 if symmetric:
                     pairs.append((b, a))
+    acts = [(a, b, code, confidence) for a, b in pairs]
+    if hosted:  # the visited side hosts the visitor
+        acts += [(b, a, HOST, min(confidence, 0.5)) for a, b in pairs]
     predicate = text[sentence.start + p.start : sentence.start + p.end]
     events: list[Event] = []
-    for a, b in pairs:
-        if a.code == b.code and a.sector in STATE_SECTORS and b.sector in STATE_SECTORS:
-            continue  # a state and its own government, army or ruling party
+    for a, b, act, conf in acts:
+        if a.code == b.code and (
+            (a.sector in OWN_SECTORS and b.sector in OWN_SECTORS) or b.kind == "place"
+        ):
+            continue  # a state and its own government, army, ruling party or territory
+        if act == OFFICIAL_PROTEST and a.sector not in OWN_SECTORS:
+            act = PROTEST  # 民众…抗议日本: people demonstrating, not a government's protest
         event = build_event(
             text=text,
             sentence=sentence,
             source=a,
             target=b,
-            code=code,
+            code=act,
             start=min(sentence.start + p.start, a.start),
             end=max(sentence.start + p.end, b.end if b.sentence == sentence.index else 0),
             predicate=predicate,
@@ -704,7 +881,7 @@ def _events_for(
             negated=negated,
             modality=modality,
             place=place,
-            confidence=confidence,
+            confidence=conf,
         )
         if event is not None:
             events.append(event)
