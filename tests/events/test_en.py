@@ -222,11 +222,11 @@ def test_sentences(sentence, expected):
         ),
         # "helped to" only introduces the act it governs
         ("Britain helped to draft a resolution on Iran.", set(), {("GBR", "IRN", "07", False)}),
-        # the target after "to" of a ditransitive, negated by the governing verb
+        # the target after "to" of a ditransitive, the subject and negation from "careful"
         (
-            "Beijing has been careful not to give material support to Moscow.",
-            {("CHN", "RUS", "07", True)},
-            {("CHN", "RUS", "07", False)},
+            "Brazil was careful never to send weapons to Venezuela.",
+            {("BRA", "VEN", "07", True)},
+            {("BRA", "VEN", "07", False)},
         ),
     ],
 )
