@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -660,6 +659,14 @@ NEWS_CASES = [
         " Цзиньпин.",
         pair("RUS", "CHN", "04"),
     ),
+    (
+        "С начала конфликта ЕС ввёл против России несколько пакетов санкций.",
+        {("EU", "RUS", "16", False)},
+    ),
+    # two states named, no act between them
+    ("Акции Газпрома подешевели после санкций США.", set()),
+    ("Отношения Индии и Пакистана остаются напряжёнными.", set()),
+    ("Китай является крупнейшим торговым партнёром Бразилии.", set()),
 ]
 
 # Missed because the actor stage finds no actor in a nationality adjective before a noun that is
@@ -710,25 +717,6 @@ def test_demo_corpus() -> None:
     events = run(text)
     assert any(e.source.code == "CHN" and e.target.code == "RUS" and e.root == "04" for e in events)
     assert not any(e.source.commentator for e in events)
-
-
-def test_speed() -> None:
-    from annals.events import ru
-    from annals.events.base import DocContext
-
-    text = (CORPUS / "02-dogovor-prodlen.txt").read_text(encoding="utf-8")
-    analysis = analyse(text, DATE)
-    mentions = find_mentions(text, analysis.sentences)
-    sentences = [s for s in analysis.sentences if s.lang == "ru"]
-    for sentence in sentences:  # warm up pymorphy3
-        ru.extract_sentence(text, sentence, mentions, DocContext())
-    t0 = time.perf_counter()
-    for _ in range(5):
-        for sentence in sentences:
-            own = [m for m in mentions if m.sentence == sentence.index]
-            ru.extract_sentence(text, sentence, own, DocContext())
-    per_sentence = (time.perf_counter() - t0) / (5 * len(sentences))
-    assert per_sentence < 0.02
 
 
 @pytest.mark.parametrize(

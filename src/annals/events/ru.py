@@ -639,6 +639,17 @@ def _can_be_subject(s: Sent, n: int, gov: Gov) -> bool:
     return "gent" in cases and gov.head is not None and "nomn" in gov.head.w.cases
 
 
+def _subject_by_order(s: Sent, n: int, gov: Gov) -> bool:
+    """An indeclinable or nominative mention right before a finite verb, after a genitive phrase
+    the walk took it into ("С начала конфликта ЕС ввёл …"): the subject."""
+    if gov.head is None or gov.direct:
+        return False
+    nxt = s.mtoks[n][1] + 1
+    cases = _cases(s, n)
+    verb = nxt < len(s.toks) and s.toks[nxt].w.pos == "VERB" and s.toks[nxt].mention is None
+    return verb and (not cases or "nomn" in cases)
+
+
 def _conjuncts(s: Sent, n: int, step: int, lo: int, hi: int) -> list[int]:
     """Mentions joined to mention ``n`` by "и" or commas, going left (-1) or right (+1)."""
     out = [n]
@@ -714,7 +725,7 @@ def _subject_left(s: Sent, lo: int, at: int, speaker: bool = True) -> tuple[list
             if s.mtoks[n][1] != j:
                 continue
             gov = _gov(s, n)
-            if _can_be_subject(s, n, gov):
+            if _can_be_subject(s, n, gov) or _subject_by_order(s, n, gov):
                 group = set(_conjuncts(s, n, -1, lo, at - 1) + _conjuncts(s, n, 1, lo, at - 1))
                 return [s.mentions[k] for k in sorted(group)], True
             continue

@@ -8,9 +8,9 @@ each group given a role by the word before it (同/与/和/跟 partner, 对/向/
 - a source: the nearest plain group before it in its clause (not the object of an earlier verb,
   not inside a 对 phrase), else the group before a 同-partner, else the topic carried from an
   earlier clause (topic chains: "俄方坚定恪守……，谴责美国"); the agent of a passive
-  (美国记者被俄罗斯逮捕); the head of a relative clause (对帮助俄罗斯的中国企业实施制裁) or the 对/就
-  group an embedded act follows (对朝鲜发射导弹表示关切); 他/她 resolve to the last person,
-  双方/两国(元首) to the last pair, 我们/我国/我方 to the speaker;
+  (美国记者被俄罗斯逮捕); the head of a relative clause (对帮助俄罗斯的中国企业实施制裁) or
+  the 对/就 group an embedded act follows (对朝鲜发射导弹表示关切); 他/她 resolve to the last
+  person, 双方/两国(元首) to the last pair, 我们/我国/我方 to the speaker;
 - a target: the 同 partner, the 对/向/为/从/就 argument or the object after it, as the lexicon says,
   the two sides of 在…之间, or where force is shown or a protest held (在台湾周边, 在使馆前);
 - negation (不, 未 …, refusal verbs 拒绝/避免/否认 …) and modality (愿, 将, 呼吁 …) from the words
