@@ -11,7 +11,6 @@ Content-Security-Policy: pages run no script at all.
 
 from __future__ import annotations
 
-import hmac
 import os
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -112,7 +111,7 @@ def create_app(db: str | None = None, token: str | None = None, read_only: bool 
         if read_only or not token:
             raise HTTPException(403, "this server is read-only")
         given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given, token):
+        if not pages.token_matches(given, token):
             raise HTTPException(401, "a valid token is needed for writes")
 
     html = pages.templates()

@@ -35,6 +35,7 @@ HERE = Path(__file__).parent
 PAGE_SIZE = 50
 REPORTS_SHOWN = 30
 TONE_ACTORS = 25
+PageNumber = Annotated[int, Query(alias="page", ge=1, le=10**6)]
 
 
 def _cameo_name(code: str) -> str:
@@ -101,6 +102,11 @@ def _report(found: dict, this: bool = False) -> dict:
     }
 
 
+def token_matches(given: str, token: str) -> bool:
+    """Whether a write token someone gave is the server's (compared in constant time)."""
+    return bool(given) and hmac.compare_digest(given.encode(), token.encode())
+
+
 def _clean(**values: Any) -> dict[str, Any]:
     """Filters without the empty strings an HTML form sends for blank fields."""
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items() if v}
@@ -132,7 +138,7 @@ def _story_of(store: Annals, found: dict):
         (found["target_code"], found["source_code"]),
     ):
         nearby += store.store.events(source=source, target=target, limit=2000, **window)
-    texts = {e.document_id: store.store.document(e.document_id).text for e in nearby}
+    texts = {i: store.store.document(i).text for i in {e.document_id for e in nearby}}
     for story in cluster(nearby, near_duplicates(list(texts.items()))):
         if found["id"] in story.event_ids:
             return story
@@ -167,7 +173,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         outlet: str = "",
         since: str = "",
         until: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
+        page_number: PageNumber = 1,
     ) -> Response:
         filters = _clean(
             actor=actor,
@@ -223,7 +229,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         since: str = "",
         until: str = "",
         single_source: bool = False,
-        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
+        page_number: PageNumber = 1,
     ) -> Response:
         filters = _clean(actor=actor, code=code, since=since, until=until)
         found = store.stories(**filters)
@@ -331,7 +337,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         lang: str = "",
         since: str = "",
         until: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
+        page_number: PageNumber = 1,
     ) -> Response:
         filters = _clean(outlet=outlet, lang=lang, since=since, until=until)
         rows = store.store.documents(
@@ -372,7 +378,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
         speaker: str = "",
         outlet: str = "",
         q: str = "",
-        page_number: Annotated[int, Query(alias="page", ge=1, le=10**6)] = 1,
+        page_number: PageNumber = 1,
     ) -> Response:
         filters = _clean(speaker=speaker, outlet=outlet, q=q)
         rows = store.store.quotes(
@@ -410,7 +416,7 @@ def router(store: Annals, *, token: str | None, read_only: bool, max_upload: int
 
         if read_only or not token:
             raise HTTPException(403, "this server is read-only")
-        if not hmac.compare_digest(token_given.encode(), token.encode()):
+        if not token_matches(token_given, token):
             return page(
                 request,
                 "upload.html",
